@@ -1,0 +1,9 @@
+"""Clockify Report Exporter core: pure Python, never imports Qt.
+
+Everything that talks to Clockify, plans and writes exports, keeps credentials and runs the
+command line lives here, so the window, the CLI and the tests share one export path.
+"""
+
+__version__ = "0.1.0"
+APP_NAME = "Clockify Report Exporter"
+APP_ID = "clockify-report-exporter"
