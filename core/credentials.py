@@ -1,0 +1,102 @@
+"""The one wrapper over `keyring`: the API key lives in the OS keyring or only in memory.
+
+One service name, one entry per account (server + label). Missing, locked or absent
+backends (headless Linux ends up with `keyring.backends.fail`) become one `CredentialError`
+with a sentence the user can act on; callers then keep the key for this run only. There is
+never a plaintext fallback.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import keyring
+import keyring.errors
+from keyring.backend import KeyringBackend
+
+from core.errors import CredentialError
+
+log = logging.getLogger(__name__)
+
+SERVICE = "clockify-report-exporter"
+_NOT_REAL = ("keyring.backends.fail", "keyring.backends.null")
+
+
+def _account(server_key: str, label: str) -> str:
+    return f"{server_key}|{label}"
+
+
+class CredentialStore:
+    """Get, store and forget API keys in the OS keyring."""
+
+    def __init__(self, service: str = SERVICE) -> None:
+        self.service = service
+
+    @staticmethod
+    def _backend() -> KeyringBackend:
+        return keyring.get_keyring()
+
+    def backend_name(self) -> str:
+        backend = self._backend()
+        return str(getattr(backend, "name", type(backend).__name__))
+
+    def available(self) -> bool:
+        """Whether a real keyring backend is there (not the fail/null stand-ins)."""
+        backend = self._backend()
+        backends = getattr(backend, "backends", None)
+        if backends is not None:  # the chainer: real only if it chains something real
+            return any(type(b).__module__ not in _NOT_REAL for b in backends)
+        return type(backend).__module__ not in _NOT_REAL
+
+    def get(self, server_key: str, label: str = "default") -> str | None:
+        """The stored key, or None when there is none (not an error)."""
+        if not self.available():
+            return None
+        try:
+            return keyring.get_password(self.service, _account(server_key, label))
+        except keyring.errors.KeyringError as exc:
+            raise self._error(exc, "read") from None
+
+    def set(self, server_key: str, api_key: str, label: str = "default") -> None:
+        if not self.available():
+            raise self._unavailable()
+        try:
+            keyring.set_password(self.service, _account(server_key, label), api_key)
+        except keyring.errors.KeyringError as exc:
+            raise self._error(exc, "store") from None
+
+    def delete(self, server_key: str, label: str = "default") -> None:
+        """Forget the key; forgetting a key that is not there is fine."""
+        if not self.available():
+            return
+        try:
+            keyring.delete_password(self.service, _account(server_key, label))
+        except keyring.errors.PasswordDeleteError:
+            pass
+        except keyring.errors.KeyringError as exc:
+            raise self._error(exc, "delete") from None
+
+    def _unavailable(self) -> CredentialError:
+        return CredentialError(
+            "No system keyring is available on this computer, so the API key cannot be "
+            "remembered.",
+            "The key is kept for this session only. On Linux, install and unlock a Secret "
+            "Service keyring (e.g. GNOME Keyring or KWallet) to have it remembered.",
+        )
+
+    def _error(self, exc: keyring.errors.KeyringError, action: str) -> CredentialError:
+        # The exception text comes from the backend and never contains the secret.
+        log.warning("keyring %s failed: %s", action, type(exc).__name__)
+        if isinstance(exc, keyring.errors.KeyringLocked):
+            return CredentialError(
+                "The system keyring is locked.",
+                "Unlock your keyring (password manager) and try again; until then the key "
+                "is kept for this session only.",
+            )
+        if isinstance(exc, keyring.errors.NoKeyringError):
+            return self._unavailable()
+        return CredentialError(
+            f"The system keyring could not {action} the API key ({type(exc).__name__}).",
+            "The key is kept for this session only.",
+            details=str(exc),
+        )

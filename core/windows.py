@@ -1,0 +1,138 @@
+"""Date ranges: presets, splitting into windows a plan allows, and wall-clock bounds.
+
+Clockify reads `dateRangeStart/End` as wall-clock times in the request's `timeZone` (a `Z`
+suffix does not make them UTC), so bounds are always written without an offset: the whole
+first day from `T00:00:00` to the last day's `T23:59:59.999`.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from core.errors import UsageError
+
+FREE_PLAN_MAX_DAYS = 31
+# Paid plans have no documented maximum, but very long ranges time out on Clockify's side;
+# a year per request keeps each request reasonable.
+PAID_PLAN_MAX_DAYS = 366
+WEEKLY_DAYS = 7
+WEEKDAYS = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
+
+
+@dataclass(frozen=True, order=True)
+class DateWindow:
+    """An inclusive range of calendar days, as one report request asks for it."""
+
+    start: date
+    end: date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def bounds(self) -> tuple[str, str]:
+        """Wall-clock bounds without offset: the whole first day to the end of the last."""
+        return f"{self.start.isoformat()}T00:00:00.000", f"{self.end.isoformat()}T23:59:59.999"
+
+    def label(self) -> str:
+        if self.start == self.end:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()}_{self.end.isoformat()}"
+
+
+def check_range(start: date, end: date) -> None:
+    if end < start:
+        raise UsageError(
+            f"The end date {end.isoformat()} is before the start date {start.isoformat()}.",
+            "Pick an end date on or after the start date.",
+        )
+
+
+def split_range(start: date, end: date, max_days: int) -> list[DateWindow]:
+    """Consecutive windows of at most `max_days` days covering start..end exactly."""
+    check_range(start, end)
+    if max_days < 1:
+        raise UsageError(f"The window size must be at least one day (got {max_days}).")
+    windows: list[DateWindow] = []
+    cursor = start
+    while cursor <= end:
+        last = min(end, cursor + timedelta(days=max_days - 1))
+        windows.append(DateWindow(cursor, last))
+        cursor = last + timedelta(days=1)
+    return windows
+
+
+def weekly_windows(start: date, end: date) -> list[DateWindow]:
+    """Consecutive 7-day windows from `start`; Clockify's weekly report takes exactly 7 days.
+
+    A range that is not a whole number of weeks is extended to the end of its last week, so
+    the last window may end after `end` (callers say so to the user).
+    """
+    check_range(start, end)
+    windows = []
+    cursor = start
+    while cursor <= end:
+        windows.append(DateWindow(cursor, cursor + timedelta(days=WEEKLY_DAYS - 1)))
+        cursor += timedelta(days=WEEKLY_DAYS)
+    return windows
+
+
+def week_start_of(day: date, week_start: str = "MONDAY") -> date:
+    first = WEEKDAYS.index(week_start) if week_start in WEEKDAYS else 0
+    return day - timedelta(days=(day.weekday() - first) % 7)
+
+
+class Preset(StrEnum):
+    TODAY = "today"
+    YESTERDAY = "yesterday"
+    THIS_WEEK = "this-week"
+    LAST_WEEK = "last-week"
+    THIS_MONTH = "this-month"
+    LAST_MONTH = "last-month"
+    THIS_YEAR = "this-year"
+    LAST_YEAR = "last-year"
+
+
+def preset_range(preset: Preset, today: date, week_start: str = "MONDAY") -> DateWindow:
+    """The date range a preset means on `today` (in the user's Clockify time zone)."""
+    if preset is Preset.TODAY:
+        return DateWindow(today, today)
+    if preset is Preset.YESTERDAY:
+        day = today - timedelta(days=1)
+        return DateWindow(day, day)
+    if preset in (Preset.THIS_WEEK, Preset.LAST_WEEK):
+        first = week_start_of(today, week_start)
+        if preset is Preset.LAST_WEEK:
+            first -= timedelta(days=7)
+        return DateWindow(first, first + timedelta(days=6))
+    if preset is Preset.THIS_MONTH:
+        return _month(today.year, today.month)
+    if preset is Preset.LAST_MONTH:
+        year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+        return _month(year, month)
+    year = today.year if preset is Preset.THIS_YEAR else today.year - 1
+    return DateWindow(date(year, 1, 1), date(year, 12, 31))
+
+
+def _month(year: int, month: int) -> DateWindow:
+    return DateWindow(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
+
+
+def check_time_zone(name: str) -> str:
+    """Return `name` if it is an IANA zone this machine knows, else a clear UsageError."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UsageError(
+            f"'{name}' is not a time zone this computer knows.",
+            "Use an IANA name such as Europe/Berlin, America/New_York or UTC.",
+        ) from None
+    return name
+
+
+def time_zone_names() -> list[str]:
+    return sorted(available_timezones())

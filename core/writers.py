@@ -1,0 +1,304 @@
+"""Output files: atomic replacement, the streaming JSON merge, and joined CSV windows.
+
+Nothing is ever written where the user asked to save until the whole export succeeded: data
+goes to a temporary file beside the target, is flushed and fsynced, then moved over the
+target in one `os.replace`. On failure or cancel the temporary file is removed and a file
+that was already at the target is untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import errno
+import hashlib
+import io
+import json
+import os
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from core.errors import OutputError
+
+
+def output_error(exc: OSError, target: Path) -> OutputError:
+    """An OSError while writing, as a sentence a person can act on."""
+    folder = target.parent
+    if exc.errno == errno.ENOSPC:
+        return OutputError(f"The disk holding {folder} is full.",
+                           "Free some space or save to another drive; nothing was saved.")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return OutputError(f"No permission to write in {folder}.",
+                           "Choose another folder; nothing was saved.")
+    if exc.errno == errno.ENOENT:
+        return OutputError(f"The folder {folder} does not exist.", "Choose another folder.")
+    return OutputError(f"Could not write {target.name}: {exc.strerror or exc}.",
+                       "Choose another location; nothing was saved.")
+
+
+class AtomicFile:
+    """A temporary file beside `target` that becomes `target` only on `commit()`."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                       dir=target.parent)
+        except OSError as exc:
+            raise output_error(exc, target) from None
+        self.temp_path = Path(tmp)
+        self.file: IO[bytes] = os.fdopen(fd, "w+b")
+
+    def write(self, data: bytes) -> None:
+        try:
+            self.file.write(data)
+        except OSError as exc:
+            self.abort()
+            raise output_error(exc, self.target) from None
+
+    def commit(self) -> None:
+        try:
+            if not self.file.closed:
+                self.file.flush()
+                os.fsync(self.file.fileno())
+                self.file.close()
+            os.replace(self.temp_path, self.target)
+        except OSError as exc:
+            self.abort()
+            raise output_error(exc, self.target) from None
+
+    def abort(self) -> None:
+        with contextlib.suppress(OSError):
+            self.file.close()
+        with contextlib.suppress(OSError):
+            self.temp_path.unlink()
+
+
+class AtomicGroup:
+    """Several output files that appear together or not at all."""
+
+    def __init__(self) -> None:
+        self.files: list[AtomicFile] = []
+
+    def open(self, target: Path) -> AtomicFile:
+        atomic = AtomicFile(target)
+        self.files.append(atomic)
+        return atomic
+
+    def commit(self) -> list[Path]:
+        """Replace every target, or — if any replace fails — none of them."""
+        current = self.files[0].target if self.files else Path()
+        try:
+            # fsync everything first, so a full disk fails before any target is replaced.
+            for atomic in self.files:
+                current = atomic.target
+                atomic.file.flush()
+                os.fsync(atomic.file.fileno())
+                atomic.file.close()
+                if atomic.target.is_dir():
+                    raise IsADirectoryError(errno.EISDIR, "is a folder", str(atomic.target))
+        except OSError as exc:
+            self.abort()
+            raise output_error(exc, current) from None
+        if len(self.files) == 1:  # a single os.replace is atomic by itself
+            self.files[0].commit()
+            return [self.files[0].target]
+        # Several files: move each existing target aside first, so a failure half-way (a
+        # file held open by a viewer on Windows) can put every old file back.
+        moved: list[tuple[AtomicFile, Path | None]] = []
+        try:
+            for atomic in self.files:
+                current = atomic.target
+                backup = None
+                if atomic.target.exists():
+                    backup = atomic.temp_path.with_suffix(".old")
+                    os.replace(atomic.target, backup)
+                moved.append((atomic, backup))
+                os.replace(atomic.temp_path, atomic.target)
+        except OSError as exc:
+            for atomic, backup in reversed(moved):
+                with contextlib.suppress(OSError):
+                    if backup is not None:
+                        os.replace(backup, atomic.target)
+                    elif not atomic.temp_path.exists():  # it was moved into place
+                        atomic.target.unlink()
+            self.abort()
+            raise output_error(exc, current) from None
+        for _, backup in moved:
+            if backup is not None:
+                with contextlib.suppress(OSError):
+                    backup.unlink()
+        return [a.target for a in self.files]
+
+    def abort(self) -> None:
+        for atomic in self.files:
+            atomic.abort()
+
+
+def entry_id(item: dict[str, Any]) -> str | None:
+    """An item's identity for de-duplication (`_id` in reports, `id` in expenses)."""
+    value = item.get("_id", item.get("id"))
+    if value is None:
+        return None
+    return value if isinstance(value, str) else json.dumps(value, sort_keys=True)
+
+
+def _dumps(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class JsonListWriter:
+    """Streams `{"<key>": [item, item, …], <trailer>}` item by item, each `_id` once."""
+
+    def __init__(self, out: AtomicFile, key: str) -> None:
+        self.out = out
+        self.count = 0
+        self._seen: set[str] = set()
+        out.write(b"{\n" + _dumps(key) + b": [")
+
+    def add(self, item: dict[str, Any], identity: str | None = None) -> bool:
+        """Write one item unless it was written already; returns whether it was new."""
+        ident = identity if identity is not None else entry_id(item)
+        if ident is not None:
+            if ident in self._seen:
+                return False
+            self._seen.add(ident)
+        self.out.write((b"\n" if self.count == 0 else b",\n") + _dumps(item))
+        self.count += 1
+        return True
+
+    def close(self, trailer: dict[str, Any]) -> None:
+        self.out.write(b"\n]")
+        for key, value in trailer.items():
+            self.out.write(b",\n" + _dumps(key) + b": " + _dumps(value))
+        self.out.write(b"\n}\n")
+
+
+def write_json_document(out: AtomicFile, document: Any) -> None:
+    out.write(json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8") + b"\n")
+
+
+# ---- CSV --------------------------------------------------------------------------------
+
+UTF8_BOM = b"\xef\xbb\xbf"
+CHUNK = 1 << 16
+
+
+def _chunks(src: IO[bytes]) -> Iterator[bytes]:
+    src.seek(0)
+    while chunk := src.read(CHUNK):
+        yield chunk
+
+
+def csv_record_count(src: IO[bytes]) -> int:
+    """Data records after the header; quoted fields may hold line breaks."""
+    src.seek(0)
+    text = io.TextIOWrapper(src, encoding="utf-8-sig", errors="replace", newline="")
+    try:
+        return max(0, sum(1 for row in csv.reader(text) if row) - 1)
+    finally:
+        text.detach()
+
+
+def file_digest(src: IO[bytes], skip_header: bool = True) -> str:
+    """A digest of a CSV document's records, to notice a server that ignores paging."""
+    digest = hashlib.sha256()
+    in_header = skip_header
+    in_quotes = False
+    for chunk in _chunks(src):
+        if in_header:
+            cut, in_quotes = _header_end(chunk, in_quotes)
+            if cut is None:
+                continue
+            chunk, in_header = chunk[cut:], False
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _header_end(chunk: bytes, in_quotes: bool) -> tuple[int | None, bool]:
+    """Index just past the first record's line break in `chunk`, and the quote state."""
+    for i, byte in enumerate(chunk):
+        if byte == 0x22:  # "
+            in_quotes = not in_quotes
+        elif byte == 0x0A and not in_quotes:  # \n
+            return i + 1, in_quotes
+    return None, in_quotes
+
+
+class CsvJoiner:
+    """Appends CSV documents (one per window or page) under the first one's header."""
+
+    def __init__(self, out: AtomicFile) -> None:
+        self.out = out
+        self.header: bytes | None = None
+        self.records = 0
+        self._ends_with_newline = True
+        self._part_started = False
+
+    def add(self, src: IO[bytes]) -> None:
+        self._part_started = False
+        header = bytearray()
+        in_quotes = False
+        body_started = False
+        first = self.header is None
+        for chunk in _chunks(src):
+            if not body_started:
+                cut, in_quotes = _header_end(chunk, in_quotes)
+                header += chunk if cut is None else chunk[:cut]
+                if cut is None:
+                    continue
+                body_started = True
+                self._start_part(bytes(header), first)
+                chunk = chunk[cut:]
+            if chunk:
+                self._write(chunk)
+        if not body_started and header:  # a header without records and without newline
+            self._start_part(bytes(header), first)
+        self.records += csv_record_count(src)
+
+    def _start_part(self, header: bytes, first: bool) -> None:
+        clean = header.removeprefix(UTF8_BOM).strip()
+        if first:
+            self.header = clean
+            self._write(header)
+        elif clean != self.header:
+            raise OutputError(
+                "Clockify sent CSV parts with different columns, so they cannot be joined.",
+                "Export a shorter date range so it fits one request.",
+            )
+
+    def _write(self, data: bytes) -> None:
+        if not self._part_started:  # a part that ended without a line break gets one
+            if not self._ends_with_newline:
+                self.out.write(b"\r\n")
+            self._part_started = True
+        self.out.write(data)
+        self._ends_with_newline = data.endswith(b"\n")
+
+
+def looks_complete(fmt: str, src: IO[bytes]) -> bool:
+    """A cheap end-to-end check that a downloaded PDF or XLSX file is whole."""
+    src.seek(0, os.SEEK_END)
+    size = src.tell()
+    if fmt == "pdf":
+        src.seek(0)
+        head = src.read(5)
+        src.seek(max(0, size - 1024))
+        return head.startswith(b"%PDF") and b"%%EOF" in src.read()
+    if fmt == "xlsx":
+        src.seek(0)
+        try:
+            with zipfile.ZipFile(src) as zf:
+                return zf.testzip() is None
+        except (zipfile.BadZipFile, zlib.error, EOFError):
+            return False
+    return True
+
+
+def numbered_paths(target: Path, labels: Iterable[str]) -> list[Path]:
+    """`Report.pdf` → `Report_<label>.pdf` for each window."""
+    return [target.with_name(f"{target.stem}_{label}{target.suffix}") for label in labels]
