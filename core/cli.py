@@ -260,8 +260,6 @@ def _export(args: argparse.Namespace, client: ClockifyClient, err: TextIO,
         err.write(f"Note: {note}\n")
     for path in result.files:
         err.write(f"Saved {path}\n")
-    if result.entries is not None:
-        err.write(f"{result.entries:,} items in {result.requests} requests.\n")
     return EXIT_OK
 
 

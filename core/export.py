@@ -183,7 +183,8 @@ class ExportJob:
             raise UsageError(" ".join(problems))
         if not 1 <= req.page_size <= MAX_PAGE_SIZE:
             raise UsageError(f"The page size must be between 1 and {MAX_PAGE_SIZE}.")
-        self._emit(Phase.PLANNING, "Checking the workspace…")
+        if self._workspace is None:
+            self._emit(Phase.PLANNING, "Checking the workspace…")
         workspace = self._workspace or self._fetch_workspace()
         self._free = is_free_plan(workspace)
         if self._free:
@@ -255,10 +256,11 @@ class ExportJob:
             group.abort()
             raise
         counted = req.fmt in (ExportFormat.JSON, ExportFormat.CSV)
-        done = f"Saved {len(files)} file{'s' if len(files) != 1 else ''}"
+        done = f"Done: {len(files)} file{'s' if len(files) != 1 else ''}"
         if counted:
             done += f" with {self.entries:,} {self._noun()}"
-        self._emit(Phase.DONE, done + ".")
+        done += f" from {self.requests_done} request{'s' if self.requests_done != 1 else ''}."
+        self._emit(Phase.DONE, done)
         return ExportResult(tuple(files), self.entries if counted else None,
                             self.requests_done, self._window_count, tuple(self.notes))
 

@@ -25,6 +25,15 @@ from typing import IO, Any
 from core.errors import OutputError
 
 
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+
 def output_error(exc: OSError, target: Path) -> OutputError:
     """An OSError while writing, as a sentence a person can act on."""
     folder = target.parent
@@ -52,6 +61,9 @@ class AtomicFile:
             raise output_error(exc, target) from None
         self.temp_path = Path(tmp)
         self.file: IO[bytes] = os.fdopen(fd, "w+b")
+        # mkstemp makes the file private (0600); the saved file gets the usual permissions.
+        with contextlib.suppress(OSError):
+            os.chmod(self.temp_path, 0o666 & ~_UMASK)
 
     def write(self, data: bytes) -> None:
         try:

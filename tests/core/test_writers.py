@@ -59,6 +59,20 @@ def test_commit_creates_a_new_file(tmp_path: Path) -> None:
     assert target.read_bytes() == b"a,b\n"
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_saved_file_gets_the_usual_permissions_not_private_temp_ones(tmp_path: Path) -> None:
+    mask = os.umask(0o027)
+    try:
+        writers._UMASK = 0o027  # the mask is read once at import, as a real process would
+        out = AtomicFile(tmp_path / "r.json")
+        out.write(b"{}")
+        out.commit()
+    finally:
+        os.umask(mask)
+        writers._UMASK = mask
+    assert (tmp_path / "r.json").stat().st_mode & 0o777 == 0o640
+
+
 def test_abort_leaves_the_existing_file_and_no_temp(tmp_path: Path) -> None:
     target = tmp_path / "report.json"
     target.write_bytes(b"precious")
