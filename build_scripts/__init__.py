@@ -1,0 +1,1 @@
+"""Build tooling for the packaged app (PyInstaller spec, icons, archives). Never shipped."""

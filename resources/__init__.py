@@ -1,0 +1,1 @@
+"""Icons and data files; reach them through core.resources.resource_path()."""
