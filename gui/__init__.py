@@ -1,0 +1,1 @@
+"""The desktop window: Qt widgets over `core/`; no business logic lives here."""

@@ -1,0 +1,238 @@
+"""Start the window: `clockify-exporter [--demo] [--smoke-test] [--version]`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+import tempfile
+import threading
+import traceback
+from datetime import date, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import TextIO
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Slot
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from core import APP_ID, APP_NAME, __version__
+from core.credentials import CredentialStore
+from core.errors import ExporterError
+from core.export import ExportResult
+from core.reports import ExportFormat, ReportKind
+from core.resources import resource_path
+from gui import dialogs
+from gui.date_panel import CUSTOM
+from gui.main_window import MainWindow, suggested_file_name
+from gui.settings import AppSettings
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = "Clockify Report Exporter"
+SMOKE_TIMEOUT_MS = 60_000
+
+
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="clockify-exporter", description=APP_NAME)
+    parser.add_argument("--demo", action="store_true",
+                        help="use the built-in demo server and its sample data")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="with --demo: export once through the window, print the file, quit")
+    parser.add_argument("--version", action="store_true", help="print the version and quit")
+    return parser.parse_known_args(argv)
+
+
+def setup_logging() -> Path | None:
+    """A rotating log file in the user's log folder; never holds the API key."""
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    if sys.stderr is not None:  # None in a windowed (no console) frozen app
+        console = logging.StreamHandler(sys.stderr)
+        console.setLevel(logging.WARNING)
+        root.addHandler(console)
+    logging.getLogger("urllib3").setLevel(logging.WARNING)
+    try:
+        folder = Path(platformdirs.user_log_dir(APP_ID, appauthor=False))
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "clockify-exporter.log"
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000,
+                                                       backupCount=3, encoding="utf-8")
+    except OSError as exc:
+        log.warning("no log file: %s", exc)
+        return None
+    handler.setFormatter(logging.Formatter(
+        "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
+    root.addHandler(handler)
+    return path
+
+
+def install_excepthook() -> None:
+    """Log anything unhandled and tell the user, instead of vanishing."""
+
+    def hook(kind: type[BaseException], exc: BaseException,
+             tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        details = "".join(traceback.format_exception(kind, exc, tb))
+        log.critical("unhandled exception\n%s", details)
+        app = QApplication.instance()
+        if app is not None and threading.current_thread() is threading.main_thread():
+            dialogs.show_unexpected_error(
+                QApplication.activeWindow(),
+                QCoreApplication.translate("app", "Something unexpected went wrong: {error}")
+                .format(error=exc), details)
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        details = "".join(traceback.format_exception(args.exc_type, args.exc_value,
+                                                     args.exc_traceback))
+        log.critical("unhandled exception in thread %s\n%s", args.thread, details)
+
+    sys.excepthook = hook
+    threading.excepthook = thread_hook
+
+
+def app_icon() -> QIcon:
+    """The app's icon from resources/ (frozen or from the source tree), when it is there."""
+    for name in ("icon.svg", "icon-256.png"):
+        path = resource_path(name)
+        if path.is_file():
+            return QIcon(str(path))
+    return QIcon()
+
+
+class SmokeTest(QObject):
+    """Drives the real window: sign in to the demo, export 30 days of JSON, report, quit."""
+
+    def __init__(self, window: MainWindow, folder: Path) -> None:
+        super().__init__(window)
+        self.window = window
+        self.folder = folder
+        self.exit_code = 1
+        self._started = False
+        window.account_panel.workspace_changed.connect(self.on_account_panel_workspace_changed)
+        window.account_panel.sign_in_failed.connect(self.on_account_panel_sign_in_failed)
+        QTimer.singleShot(SMOKE_TIMEOUT_MS, self.on_timeout)
+
+    @Slot(object)
+    def on_account_panel_workspace_changed(self, workspace: object) -> None:
+        if workspace is None or self._started:
+            return
+        self._started = True
+        window = self.window
+        window.report_tabs.set_kind(ReportKind.DETAILED)
+        window.export_panel.set_fmt(ExportFormat.JSON)
+        today = date.today()
+        window.date_panel.set_preset(CUSTOM)
+        window.date_panel.set_range(today - timedelta(days=29), today)
+        problem = window.export_problem()
+        if problem:
+            self._fail(problem)
+            return
+        name = suggested_file_name(ReportKind.DETAILED, (today - timedelta(days=29)).isoformat(),
+                                   today.isoformat(), ExportFormat.JSON)
+        worker = window.start_export(self.folder / name)
+        worker.export_finished.connect(self.on_worker_export_finished)
+        worker.export_failed.connect(self.on_worker_export_failed)
+        worker.export_cancelled.connect(self.on_timeout)
+
+    @Slot(object)
+    def on_account_panel_sign_in_failed(self, error: ExporterError) -> None:
+        self._fail(f"sign-in failed: {error}")
+
+    @Slot(object)
+    def on_worker_export_finished(self, result: ExportResult) -> None:
+        path = result.files[0] if result.files else None
+        if path is None or not path.is_file():
+            self._fail("the export reported success but wrote no file")
+            return
+        log.info("smoke test saved %s", path)
+        _say(str(path), sys.stdout)
+        self.exit_code = 0
+        self.window.export_done.connect(self.window.close)
+
+    @Slot(object)
+    def on_worker_export_failed(self, error: ExporterError) -> None:
+        self._fail(f"export failed: {error}\n{error.details}".rstrip())
+
+    @Slot()
+    def on_timeout(self) -> None:
+        if self.exit_code != 0:
+            self._fail("the smoke test did not finish in time")
+
+    def _fail(self, message: str) -> None:
+        log.error("smoke test failed: %s", message)
+        _say(f"smoke test failed: {message}", sys.stderr)
+        self.exit_code = 1
+        self.window.shutdown()
+        QApplication.exit(1)
+
+
+def _say(text: str, stream: TextIO | None) -> None:
+    """Print for scripts and packaging checks; a windowed frozen app may have no stream."""
+    if stream is not None:
+        print(text, file=stream, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.version:
+        _say(f"{APP_NAME} {__version__}", sys.stdout)
+        return 0
+    if args.smoke_test and not args.demo:
+        _say("--smoke-test needs --demo", sys.stderr)
+        return 2
+    log_path = setup_logging()
+    install_excepthook()
+    log.info("%s %s starting (demo=%s), log at %s", APP_NAME, __version__, args.demo, log_path)
+
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    assert isinstance(app, QApplication)
+    app.setWindowIcon(app_icon())
+
+    demo = None
+    temp: tempfile.TemporaryDirectory[str] | None = None
+    if args.demo:
+        from core.demo_session import start_demo  # the emulator loads only in demo mode
+
+        demo = start_demo()
+        log.info("demo server at %s", demo.server.api_base)
+    try:
+        if args.smoke_test:
+            temp = tempfile.TemporaryDirectory(prefix="clockify-smoke-settings-")
+            settings = AppSettings(QSettings(str(Path(temp.name) / "settings.ini"),
+                                             QSettings.Format.IniFormat))
+        elif demo is not None:  # the demo keeps its own settings, apart from the real ones
+            settings = AppSettings(QSettings(QSettings.defaultFormat(),
+                                             QSettings.Scope.UserScope, ORGANIZATION,
+                                             f"{APP_NAME} demo"))
+        else:
+            settings = AppSettings()
+        window = MainWindow(settings, None if demo else CredentialStore(),
+                            (demo.server, demo.api_key) if demo else None, app_icon())
+        smoke = None
+        if args.smoke_test:  # the exported file stays, for whoever checks it
+            smoke = SmokeTest(window, Path(tempfile.mkdtemp(prefix="clockify-smoke-")))
+        window.show()
+        window.start()
+        code = app.exec()
+        window.shutdown()
+        if smoke is not None:
+            code = smoke.exit_code if code == 0 else code
+        return code
+    finally:
+        if demo is not None:
+            demo.stop()
+        if temp is not None:
+            temp.cleanup()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,330 @@
+"""The main window: composes the panels and wires them to the workers. No business logic."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QMainWindow, QVBoxLayout, QWidget
+
+from core import APP_NAME
+from core.client import ClockifyClient, WaitInfo, is_free_plan
+from core.credentials import CredentialStore
+from core.errors import ExporterError, UsageError
+from core.export import ExportJob, ExportPlan, ExportRequest, ExportResult, Progress
+from core.reports import ExportFormat, ReportKind
+from core.servers import Server
+from gui import dialogs
+from gui.account_panel import API_KEYS_URL, AccountPanel
+from gui.date_panel import DatePanel
+from gui.export_panel import ExportPanel
+from gui.filters_panel import FiltersPanel
+from gui.report_tabs import ReportTabs, kind_name
+from gui.session import Session
+from gui.settings import AppSettings
+from gui.worker import ExportWorker, WorkerThreads
+
+log = logging.getLogger(__name__)
+
+_RESTRICTED_ON_FREE = (ExportFormat.CSV, ExportFormat.XLSX)
+
+
+def suggested_file_name(kind: ReportKind, start: str, end: str, fmt: ExportFormat) -> str:
+    return f"Clockify_{kind.label}_{start}_{end}{fmt.extension}"
+
+
+class MainWindow(QMainWindow):
+    """Account, date range, report, filters and export, top to bottom."""
+
+    export_waiting = Signal(object)  # core.client.WaitInfo: a rate-limit wait of the export
+    export_done = Signal()  # after every export, whatever the outcome
+
+    def __init__(self, settings: AppSettings, credentials: CredentialStore | None,
+                 demo: tuple[Server, str] | None = None, icon: QIcon | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.threads = WorkerThreads(self)
+        self._worker: ExportWorker | None = None
+        self._close_when_idle = False
+        self._last_error: ExporterError | None = None
+        self._last_files: tuple[Path, ...] = ()
+        self._estimate_client: ClockifyClient | None = None
+        title = APP_NAME if demo is None else self.tr("{app} — DEMO").format(app=APP_NAME)
+        self.setWindowTitle(title)
+        if icon is not None:
+            self.setWindowIcon(icon)
+
+        demo_server, demo_key = demo if demo is not None else (None, "")
+        self.account_panel = AccountPanel(self.threads, settings, credentials, demo_server,
+                                          demo_key, self)
+        self.date_panel = DatePanel(settings, self)
+        self.report_tabs = ReportTabs(self)
+        report_box = QGroupBox(self.tr("Report"), self)
+        QVBoxLayout(report_box).addWidget(self.report_tabs)
+        self.filters_panel = FiltersPanel(self.threads, self)
+        self.export_panel = ExportPanel(self)
+
+        central = QWidget(self)
+        grid = QGridLayout(central)
+        grid.addWidget(self.account_panel, 0, 0, 1, 2)
+        grid.addWidget(self.date_panel, 1, 0)
+        grid.addWidget(self.filters_panel, 2, 0)
+        grid.addWidget(report_box, 1, 1, 2, 1)
+        grid.addWidget(self.export_panel, 3, 0, 1, 2)
+        grid.setRowStretch(4, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self.setCentralWidget(central)
+        self._make_menus()
+        self._restore()
+
+        self.account_panel.signed_in.connect(self.on_account_panel_signed_in)
+        self.account_panel.signed_out.connect(self.on_account_panel_signed_out)
+        self.account_panel.workspace_changed.connect(self.on_account_panel_workspace_changed)
+        self.date_panel.range_changed.connect(self.on_choices_changed)
+        self.report_tabs.options_changed.connect(self.on_choices_changed)
+        self.filters_panel.filters_changed.connect(self.on_choices_changed)
+        self.export_panel.format_changed.connect(self.on_choices_changed)
+        self.export_panel.export_requested.connect(self.on_export_action_triggered)
+        self.export_panel.cancel_requested.connect(self.on_cancel_action_triggered)
+        self.on_choices_changed()
+
+    def _make_menus(self) -> None:
+        self.export_action = QAction(self.tr("&Export…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.on_export_action_triggered)
+        self.cancel_action = QAction(self.tr("&Cancel export"), self)
+        self.cancel_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.cancel_action.triggered.connect(self.on_cancel_action_triggered)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        keys_action = QAction(self.tr("Where do I find my &API key?"), self)
+        keys_action.triggered.connect(lambda: dialogs.open_url(API_KEYS_URL))
+        about_action = QAction(self.tr("&About"), self)
+        about_action.triggered.connect(lambda: dialogs.show_about(self))
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addActions([self.export_action, self.cancel_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addActions([keys_action, about_action])
+
+    def _restore(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(920, 700)
+        with contextlib.suppress(ValueError):
+            self.report_tabs.set_kind(ReportKind(self.settings.text("report_kind")))
+        self.report_tabs.restore_state(self.settings.data("report_options"))
+        with contextlib.suppress(ValueError):
+            self.export_panel.set_fmt(ExportFormat(self.settings.text("format")))
+
+    def start(self) -> None:
+        """After show(): sign in when the key is known."""
+        self.account_panel.start()
+
+    # ---- panels ------------------------------------------------------------------------
+
+    @Slot(object)
+    def on_account_panel_signed_in(self, session: Session) -> None:
+        self._estimate_client = ClockifyClient(session.connection.server,
+                                               session.connection.api_key)
+        self.date_panel.set_profile(session.time_zone, session.week_start)
+        self.on_choices_changed()
+
+    @Slot()
+    def on_account_panel_signed_out(self) -> None:
+        if self._estimate_client is not None:
+            self._estimate_client.close()
+        self._estimate_client = None
+        self.filters_panel.forget_lists()
+        self.on_choices_changed()
+
+    @Slot(object)
+    def on_account_panel_workspace_changed(self, workspace: dict[str, Any] | None) -> None:
+        session = self.account_panel.session
+        ws_id = str(workspace.get("id", "")) if workspace else ""
+        saved = self.settings.data("filters").get(ws_id) or {}
+        self.filters_panel.set_workspace(session.connection if session else None, ws_id, saved)
+        self.on_choices_changed()
+
+    @Slot()
+    def on_choices_changed(self) -> None:
+        """Any choice changed: remember it, re-check it, and show what the export costs."""
+        kind = self.report_tabs.kind()
+        self.settings.set_text("report_kind", kind.value)
+        self.settings.set_data("report_options", self.report_tabs.state())
+        self.settings.set_text("format", self.export_panel.fmt().value)
+        workspace = self.account_panel.workspace()
+        if workspace is not None and self.filters_panel.is_loaded():
+            saved = self.settings.data("filters")
+            saved[str(workspace.get("id"))] = self.filters_panel.state()
+            self.settings.set_data("filters", saved)
+        self.filters_panel.set_report_kind(kind)
+        plan: ExportPlan | None = None
+        problem = self.export_problem()
+        if problem is None:
+            try:
+                plan = self._job(self._request(Path("estimate"))).plan()
+            except UsageError as exc:
+                problem = f"{exc.message} {exc.hint}".strip()
+        self.export_panel.set_estimate(plan, kind)
+        self.export_panel.set_problem(problem)
+        self.export_action.setEnabled(self.export_panel.can_export())
+
+    def export_problem(self) -> str | None:
+        session = self.account_panel.session
+        if session is None:
+            return self.tr("Sign in to export.")
+        workspace = self.account_panel.workspace()
+        if workspace is None:
+            return self.tr("Choose a workspace.")
+        problem = self.date_panel.problem() or self.report_tabs.problem()
+        if problem:
+            return problem
+        fmt = self.export_panel.fmt()
+        if fmt in _RESTRICTED_ON_FREE and is_free_plan(workspace):
+            return self.tr("Clockify's Free plan cannot export {format}. Choose JSON or PDF, "
+                           "or upgrade the workspace.").format(format=fmt.label)
+        return None
+
+    def _request(self, output: Path) -> ExportRequest:
+        workspace = self.account_panel.workspace() or {}
+        return ExportRequest(
+            workspace_id=str(workspace.get("id", "")), kind=self.report_tabs.kind(),
+            fmt=self.export_panel.fmt(), start=self.date_panel.start_date(),
+            end=self.date_panel.end_date(), output=output,
+            time_zone=self.date_panel.time_zone(), filters=self.filters_panel.filters(),
+            options=self.report_tabs.options())
+
+    def _job(self, request: ExportRequest) -> ExportJob:
+        """A job that plans without any request: it is given the workspace and zone."""
+        session = self.account_panel.session
+        assert session is not None and self._estimate_client is not None
+        return ExportJob(self._estimate_client, request,
+                         workspace=self.account_panel.workspace(),
+                         profile_time_zone=session.time_zone)
+
+    # ---- export ------------------------------------------------------------------------
+
+    @Slot()
+    def on_export_action_triggered(self) -> None:
+        if not self.export_panel.can_export():
+            return
+        kind, fmt = self.report_tabs.kind(), self.export_panel.fmt()
+        name = suggested_file_name(kind, self.date_panel.start_date().isoformat(),
+                                   self.date_panel.end_date().isoformat(), fmt)
+        folder = self.settings.last_folder()
+        path = dialogs.ask_save_path(self, str(folder / name), fmt)
+        if path is not None:
+            self.start_export(path)
+
+    def start_export(self, path: Path) -> ExportWorker:
+        """Run the export into `path` in the background."""
+        session = self.account_panel.session
+        assert session is not None
+        self.settings.set_text("last_folder", str(path.parent))
+        worker = ExportWorker(session.connection, self._request(path),
+                              self.account_panel.workspace(), session.time_zone)
+        worker.progress_changed.connect(self.on_export_worker_progress_changed)
+        worker.waiting.connect(self.on_export_worker_waiting)
+        worker.export_finished.connect(self.on_export_worker_export_finished)
+        worker.export_failed.connect(self.on_export_worker_export_failed)
+        worker.export_cancelled.connect(self.on_export_worker_export_cancelled)
+        worker.done.connect(self.on_export_worker_done)
+        self._worker = worker
+        self._set_running(True)
+        log.info("export %s %s %s..%s", kind_name(self.report_tabs.kind()),
+                 self.export_panel.fmt().value, self.date_panel.start_date(),
+                 self.date_panel.end_date())
+        self.threads.start(worker)
+        return worker
+
+    def is_exporting(self) -> bool:
+        return self._worker is not None
+
+    @Slot()
+    def on_cancel_action_triggered(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+            self.export_panel.progress_label.set_status(self.tr("Cancelling…"))
+
+    @Slot(object)
+    def on_export_worker_progress_changed(self, progress: Progress) -> None:
+        self.export_panel.show_progress(progress)
+
+    @Slot(object)
+    def on_export_worker_waiting(self, info: WaitInfo) -> None:
+        self.export_panel.show_wait(info)
+        self.export_waiting.emit(info)
+
+    @Slot(object)
+    def on_export_worker_export_finished(self, result: ExportResult) -> None:
+        self._last_files = result.files
+        first = result.files[0] if result.files else Path()
+        self.export_panel.show_finished(result, lambda: dialogs.open_file(first),
+                                        lambda: dialogs.show_in_folder(first))
+
+    @Slot(object)
+    def on_export_worker_export_failed(self, error: ExporterError) -> None:
+        self._last_error = error
+        self.export_panel.show_failed(error, lambda: dialogs.copy_text(_details(error)))
+
+    @Slot()
+    def on_export_worker_export_cancelled(self) -> None:
+        self.export_panel.show_cancelled()
+
+    @Slot()
+    def on_export_worker_done(self) -> None:
+        self._worker = None
+        self._set_running(False)
+        self.export_done.emit()
+        if self._close_when_idle:
+            self.close()
+
+    def _set_running(self, running: bool) -> None:
+        # Nothing that shapes the running export may change under it.
+        self.account_panel.set_busy(running)
+        for panel in (self.date_panel, self.report_tabs, self.filters_panel):
+            panel.setEnabled(not running)
+        self.export_panel.set_running(running)
+        self.cancel_action.setEnabled(running)
+        self.export_action.setEnabled(self.export_panel.can_export())
+
+    # ---- closing -----------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._worker is not None:
+            if not self._close_when_idle and not dialogs.confirm_cancel_on_close(self):
+                event.ignore()
+                return
+            # Cancel, and close once the worker has stopped (the core stops within a second).
+            self._close_when_idle = True
+            self._worker.cancel()
+            self.export_panel.progress_label.set_status(self.tr("Cancelling…"))
+            event.ignore()
+            return
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.sync()
+        self.hide()  # gone at once for the user, while background calls wind down
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self, timeout_ms: int = 15_000) -> None:
+        """Cancel all background work and wait for every thread to end."""
+        self.threads.cancel_all()
+        if not self.threads.wait_all(timeout_ms):
+            log.warning("a background thread did not stop in time")
+        if self._estimate_client is not None:
+            self._estimate_client.close()
+            self._estimate_client = None
+
+
+def _details(error: ExporterError) -> str:
+    parts = [error.title, error.message, error.hint, error.details]
+    return "\n\n".join(p for p in parts if p)

@@ -1,0 +1,91 @@
+"""What the window remembers between runs, through QSettings with declared defaults.
+
+Never the API key: that lives in the OS keyring (core/credentials.py) or only in memory.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+log = logging.getLogger(__name__)
+
+
+def _default_folder() -> str:
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return docs or str(Path.home())
+
+
+# Every key the window stores, with its default. Values are str unless noted.
+DEFAULTS: dict[str, Any] = {
+    "server_key": "global",
+    "workspace_id": "",
+    "report_kind": "detailed",
+    "format": "json",
+    "date_preset": "last-month",  # a core.windows.Preset value, or "custom"
+    "custom_start": "",  # ISO dates, used when the preset is "custom"
+    "custom_end": "",
+    "time_zone": "",  # "" follows the Clockify profile's zone
+    "last_folder": "",  # "" means the Documents folder
+    "report_options": {},  # dict, stored as JSON
+    "filters": {},  # workspace id -> {"projects": [...], ...}, stored as JSON
+    "geometry": QByteArray(),
+}
+
+_JSON_KEYS = {"report_options", "filters"}
+
+
+class AppSettings:
+    """A typed view of QSettings; unknown or broken values fall back to the default."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        # QSettings() uses the application's organisation/name and the default format,
+        # which tests point at a temporary folder.
+        self._settings = settings if settings is not None else QSettings()
+
+    def text(self, key: str) -> str:
+        default = DEFAULTS[key]
+        value = self._settings.value(key, default)
+        return value if isinstance(value, str) else str(default)
+
+    def set_text(self, key: str, value: str) -> None:
+        if key not in DEFAULTS:
+            raise KeyError(key)
+        self._settings.setValue(key, value)
+
+    def data(self, key: str) -> dict[str, Any]:
+        raw = self._settings.value(key, "")
+        if not isinstance(raw, str) or not raw:
+            return dict(DEFAULTS[key])
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            log.warning("ignoring a broken %s setting", key)
+            return dict(DEFAULTS[key])
+        return value if isinstance(value, dict) else dict(DEFAULTS[key])
+
+    def set_data(self, key: str, value: dict[str, Any]) -> None:
+        if key not in _JSON_KEYS:
+            raise KeyError(key)
+        self._settings.setValue(key, json.dumps(value, sort_keys=True))
+
+    def geometry(self) -> QByteArray:
+        value = self._settings.value("geometry", QByteArray())
+        return value if isinstance(value, QByteArray) else QByteArray()
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self._settings.setValue("geometry", value)
+
+    def last_folder(self) -> Path:
+        folder = Path(self.text("last_folder") or _default_folder())
+        return folder if folder.is_dir() else Path(_default_folder())
+
+    def sync(self) -> None:
+        self._settings.sync()
+
+    def file_name(self) -> str:
+        return self._settings.fileName()

@@ -1,0 +1,227 @@
+"""Background work: the export worker and a small worker for one-off API calls.
+
+Workers are QObjects moved to their own QThread. They never touch widgets: they only emit
+signals, which Qt delivers to the GUI thread through queued connections. Each worker makes
+its own ClockifyClient, because a requests.Session must not be shared between threads.
+Cancellation is cooperative (a threading.Event the core checks); QThread.terminate() is
+never used.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+
+from core.client import ClockifyClient, Pacer
+from core.errors import CancelledError, ExporterError
+from core.export import ExportJob, ExportRequest, Phase, Progress
+from core.servers import Server
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Connection:
+    """Where to reach Clockify and with which key; handed to each worker."""
+
+    server: Server
+    api_key: str
+
+    def client(self, cancel: threading.Event | None = None) -> ClockifyClient:
+        return ClockifyClient(self.server, self.api_key, pacer=Pacer(cancel))
+
+
+def unexpected_error(exc: BaseException) -> ExporterError:
+    """An exception nobody expected, as an error the window can show (traceback kept apart)."""
+    details = "".join(traceback.format_exception(exc))
+    return ExporterError(
+        QCoreApplication.translate("worker", "Something unexpected went wrong."),
+        QCoreApplication.translate(
+            "worker", "Please try again. If it keeps happening, copy the details and send "
+            "them to support."),
+        details=details,
+    )
+
+
+class _Worker(QObject):
+    """Shared plumbing: the cancel flag and the hand-back to the GUI thread when done."""
+
+    done = Signal()  # the last signal of every run, whatever the outcome
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cancel_event = threading.Event()
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    def run(self) -> None:
+        raise NotImplementedError
+
+    def _finish(self) -> None:
+        # Back to the GUI thread so the object can be deleted there once its thread ends.
+        app = QCoreApplication.instance()
+        if app is not None:
+            self.moveToThread(app.thread())
+        self.done.emit()
+
+
+class ExportWorker(_Worker):
+    """Runs one ExportJob; reports progress, waits and the outcome through signals."""
+
+    started = Signal()
+    progress_changed = Signal(object)  # core.export.Progress
+    waiting = Signal(object)  # core.client.WaitInfo
+    export_finished = Signal(object)  # core.export.ExportResult
+    export_failed = Signal(object)  # core.errors.ExporterError
+    export_cancelled = Signal()
+
+    def __init__(self, connection: Connection, request: ExportRequest,
+                 workspace: dict[str, Any] | None = None,
+                 profile_time_zone: str | None = None) -> None:
+        super().__init__()
+        self.connection = connection
+        self.request = request
+        self.workspace = workspace
+        self.profile_time_zone = profile_time_zone
+
+    @Slot()
+    def run(self) -> None:
+        self.started.emit()
+        client: ClockifyClient | None = None
+        try:
+            client = self.connection.client(self.cancel_event)
+            job = ExportJob(client, self.request, self._on_progress, self.cancel_event,
+                            workspace=self.workspace,
+                            profile_time_zone=self.profile_time_zone)
+            result = job.run()
+        except CancelledError:
+            log.info("export cancelled")
+            self.export_cancelled.emit()
+        except ExporterError as exc:
+            log.info("export failed: %s (%s)", type(exc).__name__, exc.message)
+            self.export_failed.emit(exc)
+        except Exception as exc:
+            log.exception("export crashed")
+            self.export_failed.emit(unexpected_error(exc))
+        else:
+            log.info("export finished: %d file(s), %d request(s)", len(result.files),
+                     result.requests)
+            self.export_finished.emit(result)
+        finally:
+            if client is not None:
+                client.close()
+            self._finish()
+
+    def _on_progress(self, progress: Progress) -> None:  # called in the worker thread
+        self.progress_changed.emit(progress)
+        if progress.phase is Phase.WAITING and progress.wait is not None:
+            self.waiting.emit(progress.wait)
+
+
+class CallWorker(_Worker):
+    """Runs `call(client)` once in the background: sign-in, workspaces, pick-lists."""
+
+    call_succeeded = Signal(object)
+    call_failed = Signal(object)  # core.errors.ExporterError
+
+    def __init__(self, connection: Connection, call: Callable[[ClockifyClient], Any]) -> None:
+        super().__init__()
+        self.connection = connection
+        self.call = call
+
+    @Slot()
+    def run(self) -> None:
+        client: ClockifyClient | None = None
+        try:
+            client = self.connection.client(self.cancel_event)
+            result = self.call(client)
+        except CancelledError:
+            pass  # whoever cancelled no longer wants the answer
+        except ExporterError as exc:
+            self.call_failed.emit(exc)
+        except Exception as exc:
+            log.exception("background call crashed")
+            self.call_failed.emit(unexpected_error(exc))
+        else:
+            self.call_succeeded.emit(result)
+        finally:
+            if client is not None:
+                client.close()
+            self._finish()
+
+
+class _CallRelay(QObject):
+    """Lives in the GUI thread and hands a CallWorker's answer to plain callbacks there."""
+
+    def __init__(self, on_success: Callable[[Any], None],
+                 on_failure: Callable[[ExporterError], None]) -> None:
+        super().__init__()
+        self._on_success = on_success
+        self._on_failure = on_failure
+
+    @Slot(object)
+    def on_worker_call_succeeded(self, result: Any) -> None:
+        self._on_success(result)
+
+    @Slot(object)
+    def on_worker_call_failed(self, error: ExporterError) -> None:
+        self._on_failure(error)
+
+
+class WorkerThreads(QObject):
+    """Starts workers in their own QThreads, keeps them alive, cancels and waits for them."""
+
+    all_finished = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._running: dict[QThread, tuple[_Worker, QObject | None]] = {}
+
+    def start(self, worker: _Worker, relay: QObject | None = None) -> None:
+        thread = QThread()
+        thread.setObjectName(type(worker).__name__)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        # Direct: quit() is thread-safe, and the GUI thread may be blocked in wait_all().
+        worker.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        thread.finished.connect(self.on_thread_finished)
+        self._running[thread] = (worker, relay)
+        thread.start()
+
+    def call(self, connection: Connection, call: Callable[[ClockifyClient], Any],
+             on_success: Callable[[Any], None],
+             on_failure: Callable[[ExporterError], None]) -> CallWorker:
+        """Run `call(client)` in the background; the callbacks run in the GUI thread."""
+        worker = CallWorker(connection, call)
+        relay = _CallRelay(on_success, on_failure)
+        worker.call_succeeded.connect(relay.on_worker_call_succeeded)
+        worker.call_failed.connect(relay.on_worker_call_failed)
+        self.start(worker, relay)
+        return worker
+
+    @Slot()
+    def on_thread_finished(self) -> None:
+        for thread in [t for t in self._running if t.isFinished()]:
+            self._running.pop(thread)
+        if not self._running:
+            self.all_finished.emit()
+
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def cancel_all(self) -> None:
+        for worker, _relay in self._running.values():
+            worker.cancel()
+
+    def wait_all(self, timeout_ms: int = 10_000) -> bool:
+        """Block until every thread has ended (for shutdown); False if one did not."""
+        ok = all(thread.wait(timeout_ms) for thread in list(self._running))
+        self.on_thread_finished()
+        return ok
