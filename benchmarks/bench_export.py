@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 from core.client import ClockifyClient  # noqa: E402
 from core.demo import DEMO_API_KEY  # noqa: E402
-from core.export import ExportJob, ExportRequest  # noqa: E402
+from core.export import ExportJob  # noqa: E402
+from core.planning import ExportRequest  # noqa: E402
 from core.reports import BodyParams, ExportFormat, ReportKind, build_body  # noqa: E402
 from core.servers import custom_server  # noqa: E402
 from core.windows import DateWindow  # noqa: E402

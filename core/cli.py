@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from core import APP_NAME, __version__
-from core.client import ClockifyClient, is_free_plan
+from core.client import ClockifyClient
 from core.credentials import CredentialStore
 from core.errors import (
     EXIT_CANCELLED,
@@ -30,7 +30,9 @@ from core.errors import (
     ExporterError,
     UsageError,
 )
-from core.export import ExportJob, ExportRequest, Phase, Progress
+from core.export import ExportJob
+from core.limits import is_free_plan
+from core.planning import ExportRequest, Phase, Progress
 from core.reports import (
     SORT_ORDERS,
     SUMMARY_GROUPS,

@@ -35,6 +35,14 @@ from core.errors import (
     RateLimitError,
     RequestRejectedError,
 )
+from core.limits import (
+    FREE_HOURLY_QUOTA,
+    QUOTA_WINDOW_SECONDS,
+    WaitInfo,
+    WaitReason,
+    describe_wait,
+    human_duration,
+)
 from core.servers import Server, check_url_allowed
 from core.writers import output_error
 
@@ -46,38 +54,9 @@ CHUNK_SIZE = 1 << 16
 LIST_PAGE_SIZE = 1000  # main-API lists; Clockify caps page-size at 5000
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 120.0  # big report pages take a while to render on Clockify's side
-FREE_HOURLY_QUOTA = 30
-QUOTA_WINDOW_SECONDS = 3600.0
 # When Clockify says "hourly limit" without Retry-After and our own log cannot tell when the
 # window resets (other apps used the quota), look again after this long.
 QUOTA_UNKNOWN_RESET_SECONDS = 600.0
-
-
-class WaitReason:
-    RETRY = "retry"  # back-off after a failure
-    RATE_LIMIT = "rate-limit"  # per-second limit (HTTP 429)
-    HOURLY_QUOTA = "hourly-quota"  # Free plan: 30 requests per hour
-
-
-@dataclass(frozen=True)
-class WaitInfo:
-    """A wait in progress: how long is left, when it ends and why."""
-
-    reason: str
-    seconds_left: float
-    resume_at: datetime
-    message: str
-
-
-def _describe_wait(reason: str, resume_at: datetime, seconds: float) -> str:
-    if reason == WaitReason.HOURLY_QUOTA:
-        return (
-            "Waiting for Clockify's hourly request limit (Free plan), resuming at "
-            f"{resume_at:%H:%M}."
-        )
-    if reason == WaitReason.RATE_LIMIT:
-        return f"Clockify asked to slow down; resuming in {seconds:.0f} s."
-    return f"Clockify did not answer properly; trying again in {seconds:.0f} s."
 
 
 class Pacer:
@@ -115,8 +94,8 @@ class Pacer:
             and seconds > self.max_wait
         ):
             raise RateLimitError(
-                f"Clockify's rate limit needs a wait of {_human(seconds)}, longer than the "
-                f"{_human(self.max_wait)} allowed.",
+                f"Clockify's rate limit needs a wait of {human_duration(seconds)}, longer than the "
+                f"{human_duration(self.max_wait)} allowed.",
                 "Try again later, allow a longer wait, or export a shorter range.",
             )
         resume_at = datetime.now().astimezone() + timedelta(seconds=seconds)
@@ -128,15 +107,9 @@ class Pacer:
                 break
             if self.on_wait:
                 self.on_wait(WaitInfo(reason, left, resume_at,
-                                      _describe_wait(reason, resume_at, left)))
+                                      describe_wait(reason, resume_at, left)))
             self._sleep(min(1.0, left))
         self.check_cancelled()
-
-
-def _human(seconds: float) -> str:
-    if seconds < 90:
-        return f"{seconds:.0f} s"
-    return f"{seconds / 60:.0f} min"
 
 
 @dataclass(frozen=True)
@@ -520,12 +493,3 @@ def _error_body(resp: requests.Response) -> tuple[str, int | None]:
     message = str(data.get("message") or data.get("error") or "").strip()
     code = data.get("code")
     return message, code if isinstance(code, int) else None
-
-
-def is_free_plan(workspace: dict[str, Any]) -> bool:
-    """Whether a workspace (as `GET /workspaces` returns it) is on the Free plan."""
-    plan = workspace.get("featureSubscriptionType")
-    if isinstance(plan, dict):  # the OpenAPI file models it as an object
-        plan = plan.get("addonSubscriptionPlan")
-    # A missing plan is treated as paid: Clockify's own range error still reveals a Free plan.
-    return plan is not None and "FREE" in str(plan).upper()

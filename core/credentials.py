@@ -9,17 +9,27 @@ never a plaintext fallback.
 from __future__ import annotations
 
 import logging
-
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from core.errors import CredentialError
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
 SERVICE = "clockify-report-exporter"
 _NOT_REAL = ("keyring.backends.fail", "keyring.backends.null")
+
+
+def _keyring() -> ModuleType:
+    """keyring, imported on first use: its import scans entry points (~0.1 s), which the
+    window should not pay before it first shows."""
+    import keyring
+    import keyring.errors
+
+    return keyring
 
 
 def _account(server_key: str, label: str) -> str:
@@ -34,7 +44,8 @@ class CredentialStore:
 
     @staticmethod
     def _backend() -> KeyringBackend:
-        return keyring.get_keyring()
+        backend: KeyringBackend = _keyring().get_keyring()
+        return backend
 
     def backend_name(self) -> str:
         backend = self._backend()
@@ -52,14 +63,17 @@ class CredentialStore:
         """The stored key, or None when there is none (not an error)."""
         if not self.available():
             return None
+        keyring = _keyring()
         try:
-            return keyring.get_password(self.service, _account(server_key, label))
+            key: str | None = keyring.get_password(self.service, _account(server_key, label))
         except keyring.errors.KeyringError as exc:
             raise self._error(exc, "read") from None
+        return key
 
     def set(self, server_key: str, api_key: str, label: str = "default") -> None:
         if not self.available():
             raise self._unavailable()
+        keyring = _keyring()
         try:
             keyring.set_password(self.service, _account(server_key, label), api_key)
         except keyring.errors.KeyringError as exc:
@@ -69,6 +83,7 @@ class CredentialStore:
         """Forget the key; forgetting a key that is not there is fine."""
         if not self.available():
             return
+        keyring = _keyring()
         try:
             keyring.delete_password(self.service, _account(server_key, label))
         except keyring.errors.PasswordDeleteError:
@@ -84,16 +99,17 @@ class CredentialStore:
             "Service keyring (e.g. GNOME Keyring or KWallet) to have it remembered.",
         )
 
-    def _error(self, exc: keyring.errors.KeyringError, action: str) -> CredentialError:
+    def _error(self, exc: Exception, action: str) -> CredentialError:
         # The exception text comes from the backend and never contains the secret.
+        errors = _keyring().errors
         log.warning("keyring %s failed: %s", action, type(exc).__name__)
-        if isinstance(exc, keyring.errors.KeyringLocked):
+        if isinstance(exc, errors.KeyringLocked):
             return CredentialError(
                 "The system keyring is locked.",
                 "Unlock your keyring (password manager) and try again; until then the key "
                 "is kept for this session only.",
             )
-        if isinstance(exc, keyring.errors.NoKeyringError):
+        if isinstance(exc, errors.NoKeyringError):
             return self._unavailable()
         return CredentialError(
             f"The system keyring could not {action} the API key ({type(exc).__name__}).",

@@ -1,9 +1,9 @@
 """The export job: plan → fetch → write, the one path from window or CLI to file.
 
-`ExportJob.plan()` works out the date windows the workspace's plan allows, the time zone and
-the request budget; `run()` fetches every page of every window and writes the result
-atomically. Progress goes out through a plain callback; a `threading.Event` cancels between
-requests, while streaming and during waits.
+`ExportJob.plan()` learns the workspace's plan and the time zone, then plans the date
+windows and the request budget with `core.planning`; `run()` fetches every page of every
+window and writes the result atomically. Progress goes out through a plain callback; a
+`threading.Event` cancels between requests, while streaming and during waits.
 """
 
 from __future__ import annotations
@@ -14,13 +14,11 @@ import re
 import tempfile
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import date
-from enum import StrEnum
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
-from core.client import FREE_HOURLY_QUOTA, ClockifyClient, Pacer, WaitInfo, is_free_plan
+from core.client import ClockifyClient, Pacer
 from core.errors import (
     CancelledError,
     PermissionDeniedError,
@@ -28,27 +26,20 @@ from core.errors import (
     RequestRejectedError,
     UsageError,
 )
-from core.reports import (
-    MAX_PAGE_SIZE,
-    BodyParams,
-    ExportFormat,
-    Filters,
-    Page,
-    ReportKind,
-    ReportOptions,
-    build_body,
-    validate_options,
+from core.limits import WaitInfo, is_free_plan
+from core.planning import (
+    ExportPlan,
+    ExportRequest,
+    ExportResult,
+    Phase,
+    Progress,
+    ProgressCallback,
+    check_request,
+    plan_export,
 )
+from core.reports import BodyParams, ExportFormat, Page, ReportKind, build_body
 from core.summaries import JsonTotals, merge_summaries, merge_weekly
-from core.windows import (
-    FREE_PLAN_MAX_DAYS,
-    PAID_PLAN_MAX_DAYS,
-    DateWindow,
-    check_range,
-    check_time_zone,
-    split_range,
-    weekly_windows,
-)
+from core.windows import FREE_PLAN_MAX_DAYS, DateWindow, split_range
 from core.writers import (
     AtomicFile,
     AtomicGroup,
@@ -65,79 +56,6 @@ from core.writers import (
 log = logging.getLogger(__name__)
 
 _RANGE_ERROR = re.compile(r"range|interval|days|month|period", re.IGNORECASE)
-
-
-class Phase(StrEnum):
-    PLANNING = "planning"
-    FETCHING = "fetching"
-    WAITING = "waiting"
-    WRITING = "writing"
-    DONE = "done"
-
-
-@dataclass(frozen=True)
-class Progress:
-    phase: Phase
-    message: str
-    requests_done: int = 0
-    requests_planned: int = 0
-    entries_written: int = 0
-    window: int = 0  # 1-based index of the window being fetched
-    windows: int = 0
-    wait: WaitInfo | None = None
-
-
-@dataclass(frozen=True)
-class ExportRequest:
-    """Everything one export needs; built by the window, the CLI or a test."""
-
-    workspace_id: str
-    kind: ReportKind
-    fmt: ExportFormat
-    start: date
-    end: date  # inclusive
-    output: Path
-    time_zone: str | None = None  # None: the user's Clockify profile zone
-    filters: Filters = field(default_factory=Filters)
-    options: ReportOptions = field(default_factory=ReportOptions)
-    max_days: int | None = None  # None: what the workspace's plan allows
-    max_wait: float | None = None  # longest single rate-limit wait; None: as long as needed
-    page_size: int = MAX_PAGE_SIZE
-
-
-@dataclass(frozen=True)
-class ExportPlan:
-    windows: tuple[DateWindow, ...]
-    time_zone: str
-    free_plan: bool
-    max_days: int
-    per_window_files: bool
-    notes: tuple[str, ...]
-
-    @property
-    def min_requests(self) -> int:
-        return len(self.windows)
-
-    def budget_text(self, kind: ReportKind) -> str:
-        count = self.min_requests
-        text = f"{count} request{'s' if count != 1 else ''}"
-        if kind.paged:
-            text = f"at least {text} (one more per 1,000 entries in a window)"
-        if self.free_plan:
-            text += f" of the Free plan's {FREE_HOURLY_QUOTA} per hour"
-        return text
-
-
-@dataclass(frozen=True)
-class ExportResult:
-    files: tuple[Path, ...]
-    entries: int | None  # items written (JSON, CSV); None for XLSX and PDF
-    requests: int
-    windows: int
-    notes: tuple[str, ...]
-
-
-ProgressCallback = Callable[[Progress], None]
 
 
 class ExportJob:
@@ -177,46 +95,16 @@ class ExportJob:
         if self._plan is not None:
             return self._plan
         req = self.request
-        check_range(req.start, req.end)
-        problems = validate_options(req.kind, req.options)
-        if problems:
-            raise UsageError(" ".join(problems))
-        if not 1 <= req.page_size <= MAX_PAGE_SIZE:
-            raise UsageError(f"The page size must be between 1 and {MAX_PAGE_SIZE}.")
+        check_request(req)
         if self._workspace is None:
             self._emit(Phase.PLANNING, "Checking the workspace…")
         workspace = self._workspace or self._fetch_workspace()
         self._free = is_free_plan(workspace)
         if self._free:
             self.client.set_hourly_quota(req.workspace_id)
-        if req.time_zone:
-            tz = check_time_zone(req.time_zone)
-        else:
-            tz = self._profile_tz or self._profile_zone()
-        max_days = req.max_days or (FREE_PLAN_MAX_DAYS if self._free else PAID_PLAN_MAX_DAYS)
-        notes = []
-        if req.kind is ReportKind.WEEKLY:
-            windows = weekly_windows(req.start, req.end)
-            if windows[-1].end != req.end:
-                notes.append(
-                    f"Weekly reports cover whole weeks: the export runs to "
-                    f"{windows[-1].end.isoformat()} to complete the last week."
-                )
-        else:
-            windows = split_range(req.start, req.end, max_days)
-        per_window = len(windows) > 1 and (
-            req.fmt in (ExportFormat.XLSX, ExportFormat.PDF)
-            or (req.fmt is ExportFormat.CSV and req.kind is ReportKind.WEEKLY)
-        )
-        if per_window:
-            notes.append(
-                f"The range needs {len(windows)} requests, and Clockify's "
-                f"{req.fmt.label} files cannot be joined, so there is one file per "
-                "date range, named after it."
-            )
-        self._plan = ExportPlan(tuple(windows), tz, self._free, max_days, per_window,
-                                tuple(notes))
-        self.notes.extend(notes)
+        tz = req.time_zone or self._profile_tz or self._profile_zone()
+        self._plan = plan_export(req, free_plan=self._free, time_zone=tz)
+        self.notes.extend(self._plan.notes)
         return self._plan
 
     def _fetch_workspace(self) -> dict[str, Any]:

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.client import ClockifyClient, is_free_plan
 from core.credentials import CredentialStore
 from core.errors import ExporterError, ServerConfigError
+from core.limits import is_free_plan
 from core.servers import (
     REGION_LABELS,
     Server,
@@ -189,7 +189,7 @@ class AccountPanel(QGroupBox):
             self.tr("Signing in to {server}…").format(server=server.label), Tone.INFO)
         self._update_enabled(signing_in=True)
         self._threads.call(
-            connection, ClockifyClient.current_user,
+            connection, lambda client: client.current_user(),
             lambda user: self._on_user_loaded(generation, connection, user),
             lambda error: self._on_sign_in_failed(generation, error))
 
@@ -210,7 +210,7 @@ class AccountPanel(QGroupBox):
         self._update_enabled()
         self.signed_in.emit(self._session)
         self._threads.call(
-            connection, ClockifyClient.workspaces,
+            connection, lambda client: client.workspaces(),
             lambda workspaces: self._on_workspaces_loaded(generation, workspaces),
             lambda error: self._on_workspaces_failed(generation, error))
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 from core import APP_ID, APP_NAME, __version__
 from core.credentials import CredentialStore
 from core.errors import ExporterError
-from core.export import ExportResult
+from core.planning import ExportResult
 from core.reports import ExportFormat, ReportKind
 from core.resources import resource_path
 from gui import dialogs

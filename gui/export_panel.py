@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.client import FREE_HOURLY_QUOTA, WaitInfo, WaitReason
 from core.errors import ExporterError
-from core.export import ExportPlan, ExportResult, Phase, Progress
+from core.limits import FREE_HOURLY_QUOTA, WaitInfo, WaitReason
+from core.planning import ExportPlan, ExportResult, Phase, Progress
 from core.reports import ExportFormat, ReportKind
 from gui.widgets import MessageBanner, StatusLabel, Tone
 

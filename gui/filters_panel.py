@@ -7,7 +7,7 @@ and cached for the session; the chosen ids are remembered per workspace.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from core.client import ClockifyClient
 from core.errors import ExporterError
 from core.reports import Filters, IdFilter, ReportKind
 from gui.widgets import StatusLabel, Tone
 from gui.worker import Connection, WorkerThreads
+
+if TYPE_CHECKING:
+    from core.client import ClockifyClient
 
 log = logging.getLogger(__name__)
 

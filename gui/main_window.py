@@ -12,10 +12,10 @@ from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QMainWindow, QVBoxLayout, QWidget
 
 from core import APP_NAME
-from core.client import ClockifyClient, WaitInfo, is_free_plan
 from core.credentials import CredentialStore
 from core.errors import ExporterError, UsageError
-from core.export import ExportJob, ExportPlan, ExportRequest, ExportResult, Progress
+from core.limits import WaitInfo, is_free_plan
+from core.planning import ExportPlan, ExportRequest, ExportResult, Progress, plan_export
 from core.reports import ExportFormat, ReportKind
 from core.servers import Server
 from gui import dialogs
@@ -40,7 +40,7 @@ def suggested_file_name(kind: ReportKind, start: str, end: str, fmt: ExportForma
 class MainWindow(QMainWindow):
     """Account, date range, report, filters and export, top to bottom."""
 
-    export_waiting = Signal(object)  # core.client.WaitInfo: a rate-limit wait of the export
+    export_waiting = Signal(object)  # core.limits.WaitInfo: a rate-limit wait of the export
     export_done = Signal()  # after every export, whatever the outcome
 
     def __init__(self, settings: AppSettings, credentials: CredentialStore | None,
@@ -52,7 +52,6 @@ class MainWindow(QMainWindow):
         self._close_when_idle = False
         self._last_error: ExporterError | None = None
         self._last_files: tuple[Path, ...] = ()
-        self._estimate_client: ClockifyClient | None = None
         title = APP_NAME if demo is None else self.tr("{app} — DEMO").format(app=APP_NAME)
         self.setWindowTitle(title)
         if icon is not None:
@@ -132,16 +131,11 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def on_account_panel_signed_in(self, session: Session) -> None:
-        self._estimate_client = ClockifyClient(session.connection.server,
-                                               session.connection.api_key)
         self.date_panel.set_profile(session.time_zone, session.week_start)
         self.on_choices_changed()
 
     @Slot()
     def on_account_panel_signed_out(self) -> None:
-        if self._estimate_client is not None:
-            self._estimate_client.close()
-        self._estimate_client = None
         self.filters_panel.forget_lists()
         self.on_choices_changed()
 
@@ -170,7 +164,7 @@ class MainWindow(QMainWindow):
         problem = self.export_problem()
         if problem is None:
             try:
-                plan = self._job(self._request(Path("estimate"))).plan()
+                plan = self._plan(self._request(Path("estimate")))
             except UsageError as exc:
                 problem = f"{exc.message} {exc.hint}".strip()
         self.export_panel.set_estimate(plan, kind)
@@ -202,13 +196,12 @@ class MainWindow(QMainWindow):
             time_zone=self.date_panel.time_zone(), filters=self.filters_panel.filters(),
             options=self.report_tabs.options())
 
-    def _job(self, request: ExportRequest) -> ExportJob:
-        """A job that plans without any request: it is given the workspace and zone."""
+    def _plan(self, request: ExportRequest) -> ExportPlan:
+        """The export's plan from what the window knows: no request, no Free-plan quota."""
         session = self.account_panel.session
-        assert session is not None and self._estimate_client is not None
-        return ExportJob(self._estimate_client, request,
-                         workspace=self.account_panel.workspace(),
-                         profile_time_zone=session.time_zone)
+        assert session is not None
+        return plan_export(request, free_plan=is_free_plan(self.account_panel.workspace() or {}),
+                           time_zone=request.time_zone or session.time_zone)
 
     # ---- export ------------------------------------------------------------------------
 
@@ -320,9 +313,6 @@ class MainWindow(QMainWindow):
         self.threads.cancel_all()
         if not self.threads.wait_all(timeout_ms):
             log.warning("a background thread did not stop in time")
-        if self._estimate_client is not None:
-            self._estimate_client.close()
-            self._estimate_client = None
 
 
 def _details(error: ExporterError) -> str:

@@ -20,12 +20,8 @@ import responses
 from core.client import (
     LIST_PAGE_SIZE,
     QUOTA_UNKNOWN_RESET_SECONDS,
-    QUOTA_WINDOW_SECONDS,
     ClockifyClient,
     RetryPolicy,
-    WaitInfo,
-    WaitReason,
-    is_free_plan,
     parse_retry_after,
 )
 from core.errors import (
@@ -41,6 +37,7 @@ from core.errors import (
     RequestRejectedError,
     ServerConfigError,
 )
+from core.limits import QUOTA_WINDOW_SECONDS, WaitInfo, WaitReason, is_free_plan
 from core.servers import custom_server, region_server
 from tests.core.fakes import (
     API_KEY,

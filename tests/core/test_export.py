@@ -26,7 +26,8 @@ from core.errors import (
     RequestRejectedError,
     UsageError,
 )
-from core.export import ExportJob, ExportRequest, Phase, Progress
+from core.export import ExportJob
+from core.planning import ExportRequest, Phase, Progress
 from core.reports import ExportFormat, ReportKind, ReportOptions
 from core.windows import DateWindow
 from tests.core.fakes import (

@@ -15,7 +15,8 @@ import pytest
 
 from core.demo import DEMO_MANAGER_KEY, DemoConfig, DemoServer
 from core.errors import CancelledError, NetworkError, PlanLimitError
-from core.export import ExportJob, ExportRequest, Progress
+from core.export import ExportJob
+from core.planning import ExportRequest, Progress
 from core.reports import ExportFormat, ReportKind, ReportOptions
 from tests.e2e.conftest import TODAY, assert_bodies_valid, make_client
 

@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
-from core.client import WaitInfo
 from core.demo import DemoConfig, DemoServer
 from core.errors import RateLimitError
-from core.export import ExportJob, ExportRequest, Phase, Progress
+from core.export import ExportJob
+from core.limits import WaitInfo
+from core.planning import ExportRequest, Phase, Progress
 from core.reports import ExportFormat, ReportKind
 from tests.e2e.conftest import TODAY, assert_bodies_valid, make_client
 

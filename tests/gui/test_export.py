@@ -15,7 +15,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from core.demo import DemoServer
-from core.export import ExportJob, Phase, Progress
+from core.export import ExportJob
+from core.planning import Phase, Progress
 from core.reports import ExportFormat, ReportKind
 from gui.main_window import MainWindow
 from gui.widgets import Tone

@@ -1,0 +1,147 @@
+"""What an export is asked to do, and its plan: pure data and rules, no network.
+
+The window computes a plan (date windows, request budget, notes) from what it already knows
+about the workspace without sending a request; the export job makes the same plan before it
+fetches. Keeping this apart from `core.export` also lets the window start without loading
+the HTTP stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+from core.errors import UsageError
+from core.limits import FREE_HOURLY_QUOTA, WaitInfo
+from core.reports import (
+    MAX_PAGE_SIZE,
+    ExportFormat,
+    Filters,
+    ReportKind,
+    ReportOptions,
+    validate_options,
+)
+from core.windows import (
+    FREE_PLAN_MAX_DAYS,
+    PAID_PLAN_MAX_DAYS,
+    DateWindow,
+    check_range,
+    check_time_zone,
+    split_range,
+    weekly_windows,
+)
+
+
+class Phase(StrEnum):
+    PLANNING = "planning"
+    FETCHING = "fetching"
+    WAITING = "waiting"
+    WRITING = "writing"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class Progress:
+    phase: Phase
+    message: str
+    requests_done: int = 0
+    requests_planned: int = 0
+    entries_written: int = 0
+    window: int = 0  # 1-based index of the window being fetched
+    windows: int = 0
+    wait: WaitInfo | None = None
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """Everything one export needs; built by the window, the CLI or a test."""
+
+    workspace_id: str
+    kind: ReportKind
+    fmt: ExportFormat
+    start: date
+    end: date  # inclusive
+    output: Path
+    time_zone: str | None = None  # None: the user's Clockify profile zone
+    filters: Filters = field(default_factory=Filters)
+    options: ReportOptions = field(default_factory=ReportOptions)
+    max_days: int | None = None  # None: what the workspace's plan allows
+    max_wait: float | None = None  # longest single rate-limit wait; None: as long as needed
+    page_size: int = MAX_PAGE_SIZE
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    windows: tuple[DateWindow, ...]
+    time_zone: str
+    free_plan: bool
+    max_days: int
+    per_window_files: bool
+    notes: tuple[str, ...]
+
+    @property
+    def min_requests(self) -> int:
+        return len(self.windows)
+
+    def budget_text(self, kind: ReportKind) -> str:
+        count = self.min_requests
+        text = f"{count} request{'s' if count != 1 else ''}"
+        if kind.paged:
+            text = f"at least {text} (one more per 1,000 entries in a window)"
+        if self.free_plan:
+            text += f" of the Free plan's {FREE_HOURLY_QUOTA} per hour"
+        return text
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    files: tuple[Path, ...]
+    entries: int | None  # items written (JSON, CSV); None for XLSX and PDF
+    requests: int
+    windows: int
+    notes: tuple[str, ...]
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def check_request(req: ExportRequest) -> None:
+    """Raise UsageError for a request that cannot be right whatever Clockify says."""
+    check_range(req.start, req.end)
+    problems = validate_options(req.kind, req.options)
+    if problems:
+        raise UsageError(" ".join(problems))
+    if not 1 <= req.page_size <= MAX_PAGE_SIZE:
+        raise UsageError(f"The page size must be between 1 and {MAX_PAGE_SIZE}.")
+    if req.time_zone:
+        check_time_zone(req.time_zone)
+
+
+def plan_export(req: ExportRequest, *, free_plan: bool, time_zone: str) -> ExportPlan:
+    """The date windows, files and notes of an export; sends nothing."""
+    check_request(req)
+    max_days = req.max_days or (FREE_PLAN_MAX_DAYS if free_plan else PAID_PLAN_MAX_DAYS)
+    notes = []
+    if req.kind is ReportKind.WEEKLY:
+        windows = weekly_windows(req.start, req.end)
+        if windows[-1].end != req.end:
+            notes.append(
+                f"Weekly reports cover whole weeks: the export runs to "
+                f"{windows[-1].end.isoformat()} to complete the last week."
+            )
+    else:
+        windows = split_range(req.start, req.end, max_days)
+    per_window = len(windows) > 1 and (
+        req.fmt in (ExportFormat.XLSX, ExportFormat.PDF)
+        or (req.fmt is ExportFormat.CSV and req.kind is ReportKind.WEEKLY)
+    )
+    if per_window:
+        notes.append(
+            f"The range needs {len(windows)} requests, and Clockify's "
+            f"{req.fmt.label} files cannot be joined, so there is one file per "
+            "date range, named after it."
+        )
+    return ExportPlan(tuple(windows), time_zone, free_plan, max_days, per_window, tuple(notes))
