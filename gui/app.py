@@ -16,7 +16,7 @@ from typing import TextIO
 
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Slot
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from core import APP_ID, APP_NAME, __version__
@@ -196,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     assert isinstance(app, QApplication)
     app.setWindowIcon(app_icon())
+    # Wayland and GNOME match the window to resources/clockify-report-exporter.desktop.
+    QGuiApplication.setDesktopFileName(APP_ID)
 
     demo = None
     temp: tempfile.TemporaryDirectory[str] | None = None
