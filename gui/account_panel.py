@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import Any
 
@@ -165,7 +166,16 @@ class AccountPanel(QGroupBox):
         self._update_enabled()
 
     def start(self) -> None:
-        """Sign in at once when the key for the remembered server is known."""
+        """After the window shows: read the keyring, and sign in when the key is known.
+
+        The keyring is first touched here, not while the window is built: loading and
+        probing its backends takes a noticeable part of a second.
+        """
+        self.keyring_label.set_status(*self._keys.startup_note())
+        if self._demo is None:
+            with contextlib.suppress(ServerConfigError):  # no usable server: no key to find
+                self.key_edit.setText(self._known_key(self.current_server()))
+            self._update_enabled()
         if self._demo is not None or self.key_edit.text().strip():
             self.sign_in()
 
@@ -349,7 +359,6 @@ class AccountPanel(QGroupBox):
         self.server_combo.addItem(self.tr("Custom server address"), _CUSTOM)
 
     def _restore(self) -> None:
-        self.keyring_label.set_status(*self._keys.startup_note())
         if self._demo is not None:
             self.server_detail_edit.hide()
             self.key_edit.setText(self._demo_key)
@@ -370,7 +379,6 @@ class AccountPanel(QGroupBox):
         elif kind == _CUSTOM:
             self.server_detail_edit.setText(server.api_base.removesuffix("/api/v1"))
         self.server_detail_edit.setVisible(kind in (_SUBDOMAIN, _CUSTOM))
-        self.key_edit.setText(self._known_key(server))
         self._update_enabled()
 
     def _update_enabled(self, signing_in: bool = False) -> None:

@@ -21,7 +21,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import keyring
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import QCoreApplication, QDate, QEventLoop, QLocale, QSettings
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
@@ -35,6 +34,7 @@ from core.reports import ExportFormat, ReportKind  # noqa: E402
 from core.servers import Server, custom_server  # noqa: E402
 from gui.main_window import MainWindow, suggested_file_name  # noqa: E402
 from gui.settings import AppSettings  # noqa: E402
+from tests.memory_keyring import MemoryKeyring  # noqa: E402
 
 RUNS = (("light", "1"), ("light", "2"), ("dark", "1"))
 
@@ -56,25 +56,6 @@ def main() -> int:
             return code
     print(f"screenshots in {args.out}")
     return 0
-
-
-class MemoryKeyring(KeyringBackend):
-    """Keeps the shots away from the real keyring."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
 
 
 def render(out: Path, theme: str, scale: str) -> int:

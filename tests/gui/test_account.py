@@ -72,6 +72,8 @@ def test_no_keyring_keeps_the_key_for_this_session_and_says_so(
     keyring.set_keyring(keyring.backends.fail.Keyring())  # restored by memory_keyring
     window = make_window()
     panel = window.account_panel
+    assert panel.keyring_label.text() == "", "the keyring is first read after show()"
+    window.start()
     assert "No system keyring" in panel.keyring_label.text()
     sign_in(qtbot, window, demo_server)
     assert "session only" in panel.keyring_label.text()
