@@ -186,8 +186,6 @@ class _CallRelay(QObject):
 class WorkerThreads(QObject):
     """Starts workers in their own QThreads, keeps them alive, cancels and waits for them."""
 
-    all_finished = Signal()
-
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._running: dict[QThread, tuple[_Worker, QObject | None]] = {}
@@ -216,10 +214,12 @@ class WorkerThreads(QObject):
 
     @Slot()
     def on_thread_finished(self) -> None:
-        for thread in [t for t in self._running if t.isFinished()]:
-            self._running.pop(thread)
-        if not self._running:
-            self.all_finished.emit()
+        # Forget only the thread that finished. Another thread may have finished too, but
+        # its answer can still be queued for its relay; dropping that relay now would
+        # destroy it with the answer undelivered (a sign-in that never loads workspaces).
+        thread = self.sender()
+        if isinstance(thread, QThread):
+            self._running.pop(thread, None)
 
     def busy(self) -> bool:
         return bool(self._running)
@@ -231,5 +231,6 @@ class WorkerThreads(QObject):
     def wait_all(self, timeout_ms: int = 10_000) -> bool:
         """Block until every thread has ended (for shutdown); False if one did not."""
         ok = all(thread.wait(timeout_ms) for thread in list(self._running))
-        self.on_thread_finished()
+        for thread in [t for t in self._running if t.isFinished()]:
+            self._running.pop(thread)  # shutting down: their answers are not wanted
         return ok
