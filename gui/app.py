@@ -116,6 +116,9 @@ class SmokeTest(QObject):
         self._started = False
         window.account_panel.workspace_changed.connect(self.on_account_panel_workspace_changed)
         window.account_panel.sign_in_failed.connect(self.on_account_panel_sign_in_failed)
+        window.export_finished.connect(self.on_window_export_finished)
+        window.export_failed.connect(self.on_window_export_failed)
+        window.export_cancelled.connect(self.on_timeout)
         QTimer.singleShot(SMOKE_TIMEOUT_MS, self.on_timeout)
 
     @Slot(object)
@@ -135,17 +138,14 @@ class SmokeTest(QObject):
             return
         name = suggested_file_name(ReportKind.DETAILED, (today - timedelta(days=29)).isoformat(),
                                    today.isoformat(), ExportFormat.JSON)
-        worker = window.start_export(self.folder / name)
-        worker.export_finished.connect(self.on_worker_export_finished)
-        worker.export_failed.connect(self.on_worker_export_failed)
-        worker.export_cancelled.connect(self.on_timeout)
+        window.start_export(self.folder / name)
 
     @Slot(object)
     def on_account_panel_sign_in_failed(self, error: ExporterError) -> None:
         self._fail(f"sign-in failed: {error}")
 
     @Slot(object)
-    def on_worker_export_finished(self, result: ExportResult) -> None:
+    def on_window_export_finished(self, result: ExportResult) -> None:
         path = result.files[0] if result.files else None
         if path is None or not path.is_file():
             self._fail("the export reported success but wrote no file")
@@ -156,7 +156,7 @@ class SmokeTest(QObject):
         self.window.export_done.connect(self.window.close)
 
     @Slot(object)
-    def on_worker_export_failed(self, error: ExporterError) -> None:
+    def on_window_export_failed(self, error: ExporterError) -> None:
         self._fail(f"export failed: {error}\n{error.details}".rstrip())
 
     @Slot()

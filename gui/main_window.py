@@ -41,6 +41,11 @@ class MainWindow(QMainWindow):
     """Account, date range, report, filters and export, top to bottom."""
 
     export_waiting = Signal(object)  # core.limits.WaitInfo: a rate-limit wait of the export
+    # The outcome of each export, re-emitted from the worker: listen here, not on a worker,
+    # which may finish before a listener created after start_export() is connected.
+    export_finished = Signal(object)  # core.planning.ExportResult
+    export_failed = Signal(object)  # core.errors.ExporterError
+    export_cancelled = Signal()
     export_done = Signal()  # after every export, whatever the outcome
 
     def __init__(self, settings: AppSettings, credentials: CredentialStore | None,
@@ -262,15 +267,18 @@ class MainWindow(QMainWindow):
         first = result.files[0] if result.files else Path()
         self.export_panel.show_finished(result, lambda: dialogs.open_file(first),
                                         lambda: dialogs.show_in_folder(first))
+        self.export_finished.emit(result)
 
     @Slot(object)
     def on_export_worker_export_failed(self, error: ExporterError) -> None:
         self._last_error = error
         self.export_panel.show_failed(error, lambda: dialogs.copy_text(_details(error)))
+        self.export_failed.emit(error)
 
     @Slot()
     def on_export_worker_export_cancelled(self) -> None:
         self.export_panel.show_cancelled()
+        self.export_cancelled.emit()
 
     @Slot()
     def on_export_worker_done(self) -> None:
