@@ -122,17 +122,26 @@ def _month(year: int, month: int) -> DateWindow:
     return DateWindow(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
 
 
-def check_time_zone(name: str) -> str:
-    """Return `name` if it is an IANA zone this machine knows, else a clear UsageError."""
+def is_time_zone(name: str) -> bool:
+    """Whether `name` is an IANA zone this machine knows (loads that one zone only)."""
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def check_time_zone(name: str) -> str:
+    """Return `name` if it is an IANA zone this machine knows, else a clear UsageError."""
+    if not is_time_zone(name):
         raise UsageError(
             f"'{name}' is not a time zone this computer knows.",
             "Use an IANA name such as Europe/Berlin, America/New_York or UTC.",
-        ) from None
+        )
     return name
 
 
 def time_zone_names() -> list[str]:
+    """Every zone name; it scans the zone database (tens of milliseconds), so callers that
+    show a window ask for it after the window is up."""
     return sorted(available_timezones())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.windows import Preset, preset_range, time_zone_names
+from core.windows import Preset, is_time_zone, preset_range, time_zone_names
 from gui.settings import AppSettings
 
 DATE_FORMAT = "yyyy-MM-dd"  # pinned: independent of the locale, stable in tests and shots
@@ -52,7 +52,6 @@ class DatePanel(QGroupBox):
         self._settings = settings
         self._profile_zone = ""
         self._week_start = "MONDAY"
-        self._zones = set(time_zone_names())
 
         self.preset_combo = QComboBox(self)
         self.preset_combo.setAccessibleName(self.tr("Date range preset"))
@@ -65,15 +64,12 @@ class DatePanel(QGroupBox):
         self.time_zone_combo = QComboBox(self)
         self.time_zone_combo.setEditable(True)
         self.time_zone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.time_zone_combo.addItems(sorted(self._zones))
         self.time_zone_combo.setAccessibleName(self.tr("Time zone"))
         self.time_zone_combo.setMinimumContentsLength(16)
         self.time_zone_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        completer = QCompleter(sorted(self._zones), self.time_zone_combo)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.time_zone_combo.setCompleter(completer)
+        # The zone list scans the zone database: fill it once the window is up.
+        QTimer.singleShot(0, self.fill_time_zones)
 
         preset_label = QLabel(self.tr("&Range:"), self)
         preset_label.setBuddy(self.preset_combo)
@@ -133,6 +129,22 @@ class DatePanel(QGroupBox):
         self.start_edit.setDate(to_qdate(start))
         self.end_edit.setDate(to_qdate(end))
 
+    @Slot()
+    def fill_time_zones(self) -> None:
+        """The pick-list and search-as-you-type of every zone, keeping the current text."""
+        if self.time_zone_combo.count():
+            return
+        names = time_zone_names()
+        current = self.time_zone_combo.currentText()
+        self.time_zone_combo.blockSignals(True)
+        self.time_zone_combo.addItems(names)
+        self.time_zone_combo.setCurrentText(current)
+        self.time_zone_combo.blockSignals(False)
+        completer = QCompleter(names, self.time_zone_combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.time_zone_combo.setCompleter(completer)
+
     def set_preset(self, preset: str) -> None:
         self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(preset)))
 
@@ -156,7 +168,7 @@ class DatePanel(QGroupBox):
                            "date on or after the start date.").format(
                 end=self.end_date().isoformat(), start=self.start_date().isoformat())
         zone = self.time_zone()
-        if zone not in self._zones:
+        if not is_time_zone(zone):
             return self.tr("'{zone}' is not a time zone this computer knows. Pick one from "
                            "the list, e.g. Europe/Berlin or UTC.").format(zone=zone)
         return None
@@ -183,7 +195,7 @@ class DatePanel(QGroupBox):
     @Slot(str)
     def on_time_zone_combo_changed(self, text: str) -> None:
         zone = text.strip()
-        if zone in self._zones:
+        if is_time_zone(zone):
             self._settings.set_text("time_zone", "" if zone == self._profile_zone else zone)
             self._apply_preset()  # "today" depends on the zone
         self.range_changed.emit()
@@ -213,7 +225,7 @@ class DatePanel(QGroupBox):
 
     def _restore(self) -> None:
         zone = self._settings.text("time_zone")
-        if zone not in self._zones:
+        if not is_time_zone(zone):
             zone = "UTC"
         self.time_zone_combo.setCurrentText(zone)
         preset = self._settings.text("date_preset")
