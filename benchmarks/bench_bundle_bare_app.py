@@ -1,16 +1,13 @@
 """The bare PySide6 window that benchmarks/bench_bundle.py freezes as the baseline.
 
-It imports what every Qt widgets app imports at start (QtCore, QtGui, QtWidgets), shows a
-QMainWindow with a label, and quits on the first event-loop tick after ``show()``, printing
-``shown_at=<epoch seconds>`` so the benchmark can measure process start → window shown.
-``--version`` exits before the QApplication exists (like argparse's --version in gui/app.py);
-``--stay`` keeps the window open (the X11 measurement kills the process itself).
+It imports what every Qt widgets app imports at start (QtCore, QtGui, QtWidgets) and shows a
+QMainWindow with a label until it is killed; the benchmark times how long the window takes
+to appear on an X screen. ``--version`` exits before the QApplication exists, like
+argparse's --version in gui/app.py.
 """
 
 import sys
-import time
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 TITLE = "bench-bare-window"
@@ -26,13 +23,6 @@ def main() -> int:
     window.setCentralWidget(QLabel("Hello from a bare PySide6 window"))
     window.resize(640, 400)
     window.show()
-
-    def on_first_tick() -> None:
-        print(f"shown_at={time.time():.6f}", flush=True)
-        if "--stay" not in sys.argv:
-            app.quit()
-
-    QTimer.singleShot(0, on_first_tick)
     return app.exec()
 
 
