@@ -143,7 +143,9 @@ class ExportJob:
         except BaseException:
             group.abort()
             raise
-        counted = req.fmt in (ExportFormat.JSON, ExportFormat.CSV)
+        # Items are counted where the engine reads them: JSON, and CSV joined into one file.
+        counted = req.fmt is ExportFormat.JSON or (req.fmt is ExportFormat.CSV
+                                                    and not plan.per_window_files)
         done = f"Done: {len(files)} file{'s' if len(files) != 1 else ''}"
         if counted:
             done += f" with {self.entries:,} {self._noun()}"
@@ -160,12 +162,9 @@ class ExportJob:
         return {ReportKind.ATTENDANCE: "attendance rows", ReportKind.EXPENSES: "expenses"}.get(
             self.request.kind, "entries" if self.request.kind.paged else "rows")
 
-    def _windows(self, plan: ExportPlan) -> list[DateWindow]:
-        return list(plan.windows)
-
     def _each_window(self, plan: ExportPlan, handle: Callable[[DateWindow], None]) -> None:
         """Run `handle` per window; a range Clockify refuses is split and tried again."""
-        pending = self._windows(plan)
+        pending = list(plan.windows)
         while pending:
             window = pending.pop(0)
             self._window_index += 1

@@ -220,3 +220,16 @@ def test_entries_added_while_paging_are_not_duplicated_or_lost(tmp_path: Path) -
         assert len(ids) == len(set(ids)), "no entry twice"
         assert before <= set(ids) <= after, "every entry that existed is there"
         assert_bodies_valid(srv)
+
+
+def test_weekly_csv_over_several_weeks_is_one_file_per_week(demo: DemoServer,
+                                                             tmp_path: Path) -> None:
+    out, result = export(demo, tmp_path, ReportKind.WEEKLY, ExportFormat.CSV,
+                         date(2026, 3, 2), date(2026, 3, 15))
+    assert sorted(p.name for p in result.files) == ["report_2026-03-02_2026-03-08.csv",
+                                                    "report_2026-03-09_2026-03-15.csv"]
+    assert result.entries is None, "rows are not counted in files Clockify renders"
+    assert not out.exists(), "only the per-week files"
+    for path in result.files:
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+        assert len(rows) > 1
