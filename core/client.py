@@ -29,6 +29,7 @@ from core.errors import (
     AuthenticationError,
     CancelledError,
     ClockifyError,
+    ErrorKind,
     NetworkError,
     NotFoundError,
     PermissionDeniedError,
@@ -267,6 +268,8 @@ class ClockifyClient:
                         f"Clockify at {self.server.label} kept failing: {why}.",
                         "Check your internet connection and try again in a few minutes.",
                         details=f"{method} {_path(url)} failed {failures} times; last: {why}",
+                        kind=_kind(exc), server_label=self.server.label,
+                        status=exc.status if isinstance(exc, _ServerTrouble) else None,
                     ) from None
                 self.pacer.wait(self.retry.delay(failures, self._rng), WaitReason.RETRY)
 
@@ -292,7 +295,7 @@ class ClockifyClient:
         where = self.server.label
         details = f"HTTP {status} from {_path(url)}: {message or '(no message)'} (code {code})"
         kwargs: dict[str, Any] = dict(status=status, code=code, server_message=message,
-                                      details=details)
+                                      details=details, server_label=where)
         if status == 401:
             if code == 1000:
                 return AuthenticationError(
@@ -459,6 +462,17 @@ def _why(exc: BaseException) -> str:
     if isinstance(exc, _BrokenBody | ValueError):
         return "the answer was incomplete or garbled"
     return type(exc).__name__
+
+
+def _kind(exc: BaseException) -> ErrorKind:
+    """What `_why` says, for front ends that word it themselves."""
+    if isinstance(exc, _ServerTrouble):
+        return ErrorKind.SERVER
+    if isinstance(exc, requests.Timeout):
+        return ErrorKind.TIMEOUT
+    if isinstance(exc, _BrokenBody | ValueError):
+        return ErrorKind.BROKEN_ANSWER
+    return ErrorKind.NETWORK
 
 
 def _path(url: str) -> str:

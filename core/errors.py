@@ -1,10 +1,38 @@
 """Typed errors: each carries a sentence a person understands and what to do next.
 
-The CLI maps each class to its own exit code; the window shows `message` and `hint` and
-keeps `details` for the "copy details" button. No error ever carries the API key.
+The CLI maps each class to its own exit code and prints `message` and `hint`. The window
+words each error itself, in the user's language, from its machine-readable `kind` and the
+fields next to it (`status`, `path`, `server_label`), and keeps `details` for the "copy
+details" button. No error ever carries the API key.
 """
 
 from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+
+class ErrorKind(StrEnum):
+    """What went wrong, for front ends that word errors themselves."""
+
+    UNEXPECTED = "unexpected"
+    USAGE = "usage"  # the choices themselves are wrong
+    SERVER_CONFIG = "server-config"  # the server address or region
+    CREDENTIAL = "credential"  # the OS keyring
+    AUTH = "auth"  # the API key was not accepted
+    PERMISSION = "permission"  # 403: role or plan
+    PLAN = "plan"  # the plan does not allow it
+    NOT_FOUND = "not-found"  # 404: wrong server address (code 3000)
+    MISSING = "missing"  # 404: an unknown workspace or item
+    REFUSED = "refused"  # 400/501: Clockify refused the request as invalid
+    RATE_LIMIT = "rate-limit"
+    NETWORK = "network"  # no connection, or the connection dropped
+    TIMEOUT = "timeout"  # no answer in time
+    SERVER = "server"  # Clockify answered with HTTP 5xx
+    BROKEN_ANSWER = "broken-answer"  # an answer cut short or garbled
+    OUTPUT = "output"  # the file could not be written
+    CANCELLED = "cancelled"
 
 # Exit codes of `clockify-exporter-cli`, one per kind of failure.
 EXIT_OK = 0
@@ -24,6 +52,7 @@ class ExporterError(Exception):
 
     exit_code = EXIT_FAILURE
     title = "Export failed"
+    kind: ErrorKind = ErrorKind.UNEXPECTED
 
     def __init__(self, message: str, hint: str = "", *, details: str = "") -> None:
         super().__init__(message)
@@ -40,6 +69,7 @@ class ServerConfigError(ExporterError):
 
     exit_code = EXIT_USAGE
     title = "Server address"
+    kind = ErrorKind.SERVER_CONFIG
 
 
 class UsageError(ExporterError):
@@ -47,6 +77,7 @@ class UsageError(ExporterError):
 
     exit_code = EXIT_USAGE
     title = "Check your choices"
+    kind = ErrorKind.USAGE
 
 
 class CredentialError(ExporterError):
@@ -54,6 +85,7 @@ class CredentialError(ExporterError):
 
     exit_code = EXIT_AUTH
     title = "Keyring"
+    kind = ErrorKind.CREDENTIAL
 
 
 class ClockifyError(ExporterError):
@@ -68,16 +100,19 @@ class ClockifyError(ExporterError):
         code: int | None = None,
         server_message: str = "",
         details: str = "",
+        server_label: str = "",
     ) -> None:
         super().__init__(message, hint, details=details)
         self.status = status
         self.code = code
         self.server_message = server_message
+        self.server_label = server_label  # where Clockify was asked
 
 
 class AuthenticationError(ClockifyError):
     exit_code = EXIT_AUTH
     title = "API key not accepted"
+    kind = ErrorKind.AUTH
 
 
 class PermissionDeniedError(ClockifyError):
@@ -85,6 +120,7 @@ class PermissionDeniedError(ClockifyError):
 
     exit_code = EXIT_PLAN
     title = "Not allowed"
+    kind = ErrorKind.PERMISSION
 
 
 class PlanLimitError(ClockifyError):
@@ -92,6 +128,7 @@ class PlanLimitError(ClockifyError):
 
     exit_code = EXIT_PLAN
     title = "Plan limit"
+    kind = ErrorKind.PLAN
 
 
 class RequestRejectedError(ClockifyError):
@@ -99,6 +136,7 @@ class RequestRejectedError(ClockifyError):
 
     exit_code = EXIT_REJECTED
     title = "Clockify rejected the request"
+    kind = ErrorKind.REFUSED
 
 
 class NotFoundError(ClockifyError):
@@ -106,6 +144,12 @@ class NotFoundError(ClockifyError):
 
     exit_code = EXIT_USAGE
     title = "Not found"
+    kind = ErrorKind.MISSING
+
+    def __init__(self, message: str, hint: str = "", **kwargs: Any) -> None:
+        super().__init__(message, hint, **kwargs)
+        if self.code == 3000:  # the address answers, but it is not a Clockify server
+            self.kind = ErrorKind.NOT_FOUND
 
 
 class RateLimitError(ClockifyError):
@@ -113,13 +157,26 @@ class RateLimitError(ClockifyError):
 
     exit_code = EXIT_RATE_LIMIT
     title = "Rate limit"
+    kind = ErrorKind.RATE_LIMIT
 
 
 class NetworkError(ExporterError):
-    """Connection failures, timeouts, 5xx and broken bodies that outlived every retry."""
+    """Connection failures, timeouts, 5xx and broken bodies that outlived every retry.
+
+    `kind` says which of them (NETWORK, TIMEOUT, SERVER, BROKEN_ANSWER), `status` the last
+    HTTP status of a server error and `server_label` where Clockify was asked.
+    """
 
     exit_code = EXIT_NETWORK
     title = "Connection problem"
+
+    def __init__(self, message: str, hint: str = "", *, details: str = "",
+                 kind: ErrorKind = ErrorKind.NETWORK, status: int | None = None,
+                 server_label: str = "") -> None:
+        super().__init__(message, hint, details=details)
+        self.kind = kind
+        self.status = status
+        self.server_label = server_label
 
 
 class OutputError(ExporterError):
@@ -127,11 +184,19 @@ class OutputError(ExporterError):
 
     exit_code = EXIT_OUTPUT
     title = "Could not save the file"
+    kind = ErrorKind.OUTPUT
+
+    def __init__(self, message: str, hint: str = "", *, details: str = "",
+                 path: Path | None = None, errno: int | None = None) -> None:
+        super().__init__(message, hint, details=details)
+        self.path = path  # the file that could not be written, when known
+        self.errno = errno  # the operating system's reason, when known
 
 
 class CancelledError(ExporterError):
     exit_code = EXIT_CANCELLED
     title = "Cancelled"
+    kind = ErrorKind.CANCELLED
 
     def __init__(self, message: str = "Export cancelled; no file was written.") -> None:
         super().__init__(message)

@@ -54,3 +54,7 @@ def is_free_plan(workspace: dict[str, Any]) -> bool:
         plan = plan.get("addonSubscriptionPlan")
     # A missing plan is treated as paid: Clockify's own range error still reveals a Free plan.
     return plan is not None and "FREE" in str(plan).upper()
+
+
+# Export formats (core.reports.ExportFormat values) Clockify refuses on the Free plan.
+FREE_PLAN_BLOCKED_FORMATS = frozenset({"csv", "xlsx"})

@@ -39,14 +39,17 @@ def output_error(exc: OSError, target: Path) -> OutputError:
     folder = target.parent
     if exc.errno == errno.ENOSPC:
         return OutputError(f"The disk holding {folder} is full.",
-                           "Free some space or save to another drive; nothing was saved.")
+                           "Free some space or save to another drive; nothing was saved.",
+                           path=target, errno=exc.errno)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return OutputError(f"No permission to write in {folder}.",
-                           "Choose another folder; nothing was saved.")
+                           "Choose another folder; nothing was saved.", path=target,
+                           errno=exc.errno)
     if exc.errno == errno.ENOENT:
-        return OutputError(f"The folder {folder} does not exist.", "Choose another folder.")
+        return OutputError(f"The folder {folder} does not exist.", "Choose another folder.",
+                           path=target, errno=exc.errno)
     return OutputError(f"Could not write {target.name}: {exc.strerror or exc}.",
-                       "Choose another location; nothing was saved.")
+                       "Choose another location; nothing was saved.", path=target, errno=exc.errno)
 
 
 class AtomicFile:

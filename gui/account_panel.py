@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from core.credentials import CredentialStore
 from core.errors import ExporterError, ServerConfigError
-from core.limits import is_free_plan
+from core.limits import FREE_HOURLY_QUOTA, FREE_PLAN_BLOCKED_FORMATS, is_free_plan
+from core.reports import ExportFormat
+from core.resources import resource_path
 from core.servers import (
     REGION_LABELS,
     Server,
@@ -30,6 +32,8 @@ from core.servers import (
     server_from_key,
     subdomain_server,
 )
+from core.windows import FREE_PLAN_MAX_DAYS
+from gui import wording
 from gui.session import KeyKeeper, Session
 from gui.settings import AppSettings
 from gui.widgets import StatusLabel, Tone
@@ -48,6 +52,31 @@ _REGION_NAMES = {
     "au": QT_TRANSLATE_NOOP("AccountPanel", "Australia"),
 }
 _CUSTOM = "custom"
+# Clockify's plan tiers, as its plan codes start ("PRO_YEAR_2024" is the Pro plan).
+_PLAN_NAMES = {
+    "FREE": QT_TRANSLATE_NOOP("AccountPanel", "Free"),
+    "BASIC": QT_TRANSLATE_NOOP("AccountPanel", "Basic"),
+    "STANDARD": QT_TRANSLATE_NOOP("AccountPanel", "Standard"),
+    "PRO": QT_TRANSLATE_NOOP("AccountPanel", "Pro"),
+    "ENTERPRISE": QT_TRANSLATE_NOOP("AccountPanel", "Enterprise"),
+}
+
+
+def themed_icon(name: str) -> QIcon:
+    """The desktop theme's icon, else the one shipped in resources/icons."""
+    return QIcon.fromTheme(name, QIcon(str(resource_path(f"icons/{name}.svg"))))
+
+
+def plan_name(workspace: dict[str, Any]) -> str:
+    """A readable plan name: "Pro" for PRO_YEAR_2024; "" when Clockify does not say."""
+    plan = workspace.get("featureSubscriptionType")
+    if isinstance(plan, dict):
+        plan = plan.get("addonSubscriptionPlan")
+    code = str(plan or "").upper()
+    for prefix, name in _PLAN_NAMES.items():
+        if code.startswith(prefix):
+            return QCoreApplication.translate("AccountPanel", str(name))
+    return code.split("_")[0].title()
 
 
 class AccountPanel(QGroupBox):
@@ -70,6 +99,7 @@ class AccountPanel(QGroupBox):
         self._session: Session | None = None
         self._generation = 0  # answers of superseded sign-ins are ignored
         self._busy = False
+        self._key_stored = False  # whether "Forget key" has anything to forget
 
         self.server_combo = QComboBox(self)
         self.server_combo.setAccessibleName(self.tr("Clockify server"))
@@ -79,12 +109,12 @@ class AccountPanel(QGroupBox):
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.setPlaceholderText(self.tr("Paste your Clockify API key"))
         self.key_edit.setAccessibleName(self.tr("API key"))
-        self.key_edit.setClearButtonEnabled(True)
-        self.show_key_action = QAction(QIcon.fromTheme("view-visible"), self.tr("Show key"), self)
+        self.key_edit.setClearButtonEnabled(demo is None)  # the demo key is read-only
+        self.show_key_action = QAction(themed_icon("view-visible"), self.tr("Show key"), self)
         self.show_key_action.setCheckable(True)
         self.key_edit.addAction(self.show_key_action, QLineEdit.ActionPosition.TrailingPosition)
-        self.sign_in_button = QPushButton(self.tr("Sign in"), self)
-        self.forget_button = QPushButton(self.tr("Forget key"), self)
+        self.sign_in_button = QPushButton(self.tr("S&ign in"), self)
+        self.forget_button = QPushButton(self.tr("For&get key"), self)
         self.forget_button.setToolTip(self.tr("Remove the key from this computer and sign out"))
         self.key_link = QLabel(self)
         self.key_link.setText('<a href="{url}">{text}</a>'.format(
@@ -184,7 +214,7 @@ class AccountPanel(QGroupBox):
         try:
             server = self.current_server()
         except ServerConfigError as exc:
-            self.status_label.set_status(f"{exc.message} {exc.hint}".strip(), Tone.ERROR)
+            self.status_label.set_status(wording.error_line(exc), Tone.ERROR)
             return
         key = "".join(self.key_edit.text().split())  # pasted keys often carry spaces
         if not key:
@@ -212,6 +242,7 @@ class AccountPanel(QGroupBox):
         self._session = Session(connection, user)
         self.keyring_label.set_status(*self._keys.remember(connection.server.key,
                                                            connection.api_key))
+        self._key_stored = True
         self._settings.set_text("server_key", connection.server.key)
         self.status_label.set_status(
             self.tr("Signed in as {name} ({email}) on {server}.").format(
@@ -227,7 +258,7 @@ class AccountPanel(QGroupBox):
     def _on_sign_in_failed(self, generation: int, error: ExporterError) -> None:
         if generation != self._generation:
             return
-        self.status_label.set_status(f"{error.message} {error.hint}".strip(), Tone.ERROR)
+        self.status_label.set_status(wording.error_line(error), Tone.ERROR)
         self._update_enabled()
         self.sign_in_failed.emit(error)
 
@@ -254,7 +285,7 @@ class AccountPanel(QGroupBox):
 
     def _on_workspaces_failed(self, generation: int, error: ExporterError) -> None:
         if generation == self._generation:
-            self.plan_label.set_status(f"{error.message} {error.hint}".strip(), Tone.ERROR)
+            self.plan_label.set_status(wording.error_line(error), Tone.ERROR)
             self.sign_in_failed.emit(error)
 
     # ---- slots -------------------------------------------------------------------------
@@ -290,16 +321,18 @@ class AccountPanel(QGroupBox):
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Normal if shown
                                   else QLineEdit.EchoMode.Password)
         self.show_key_action.setText(self.tr("Hide key") if shown else self.tr("Show key"))
+        self.show_key_action.setIcon(themed_icon("view-hidden" if shown else "view-visible"))
 
     @Slot()
     def on_forget_button_clicked(self) -> None:
         try:
             server = self.current_server()
         except ServerConfigError as exc:
-            self.status_label.set_status(f"{exc.message} {exc.hint}".strip(), Tone.ERROR)
+            self.status_label.set_status(wording.error_line(exc), Tone.ERROR)
             return
         self._generation += 1
         note = self._keys.forget(server.key)
+        self._key_stored = False
         if note[0]:
             self.keyring_label.set_status(*note)
         self.key_edit.clear()
@@ -322,12 +355,15 @@ class AccountPanel(QGroupBox):
 
     def _plan_text(self, workspace: dict[str, Any]) -> str:
         if is_free_plan(workspace):
-            return self.tr("Free plan: at most 31 days per request and 30 requests per hour; "
-                           "no CSV or Excel exports. Longer ranges are split automatically.")
-        plan = workspace.get("featureSubscriptionType")
-        if isinstance(plan, dict):
-            plan = plan.get("addonSubscriptionPlan")
-        name = str(plan or self.tr("paid")).replace("_", " ").title()
+            blocked = ", ".join(ExportFormat(value).label for value in ExportFormat
+                                if value in FREE_PLAN_BLOCKED_FORMATS)
+            return self.tr("Free plan: at most {days} days per request and {quota} requests "
+                           "per hour; no {formats} exports. Longer ranges are split "
+                           "automatically.").format(days=FREE_PLAN_MAX_DAYS,
+                                                    quota=FREE_HOURLY_QUOTA, formats=blocked)
+        name = plan_name(workspace)
+        if not name:
+            return self.tr("Paid plan: every format, any date range.")
         return self.tr("{plan} plan: every format, any date range.").format(plan=name)
 
     def _sign_out(self, quiet: bool = False) -> None:
@@ -346,6 +382,8 @@ class AccountPanel(QGroupBox):
         key, note = self._keys.known(server.key)
         if note[0]:
             self.keyring_label.set_status(*note)
+        self._key_stored = bool(key)
+        self._update_enabled()
         return key
 
     def _fill_servers(self) -> None:
@@ -389,8 +427,10 @@ class AccountPanel(QGroupBox):
         self.key_edit.setReadOnly(demo)
         self.key_edit.setEnabled(free)
         self.sign_in_button.setEnabled(free)
-        self.sign_in_button.setText(self.tr("Sign in again") if self._session is not None
-                                    else self.tr("Sign in"))
+        self.sign_in_button.setText(self.tr("S&ign in again") if self._session is not None
+                                    else self.tr("S&ign in"))
         self.forget_button.setVisible(not demo)
-        self.forget_button.setEnabled(free)
+        self.forget_button.setEnabled(free and self._key_stored)
+        # Once signed in, the way to a key is in the Help menu: a more compact account box.
+        self.key_link.setVisible(self._session is None and not demo)
         self.workspace_combo.setEnabled(free and self.workspace_combo.count() > 0)

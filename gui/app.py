@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import signal
 import sys
 import tempfile
 import threading
@@ -15,7 +16,7 @@ from types import TracebackType
 from typing import TextIO
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -28,11 +29,11 @@ from core.resources import resource_path
 from gui import dialogs
 from gui.date_panel import CUSTOM
 from gui.main_window import MainWindow, suggested_file_name
-from gui.settings import AppSettings
+from gui.platform_check import xcb_problem
+from gui.settings import ORGANIZATION, AppSettings
 
 log = logging.getLogger(__name__)
 
-ORGANIZATION = "Clockify Report Exporter"
 SMOKE_TIMEOUT_MS = 60_000
 
 
@@ -172,6 +173,16 @@ class SmokeTest(QObject):
         QApplication.exit(1)
 
 
+def stop_on_interrupt(window: MainWindow) -> None:
+    """Ctrl+C in the terminal quits as closing the window does (a running export is
+    cancelled first). Qt's event loop never runs Python code on its own, so a timer hands
+    control to Python regularly to let it notice the signal."""
+    signal.signal(signal.SIGINT, lambda _signum, _frame: window.quit_without_asking())
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+
+
 def _say(text: str, stream: TextIO | None) -> None:
     """Print for scripts and packaging checks; a windowed frozen app may have no stream."""
     if stream is not None:
@@ -186,6 +197,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.smoke_test and not args.demo:
         _say("--smoke-test needs --demo", sys.stderr)
         return 2
+    problem = None if getattr(sys, "frozen", False) else xcb_problem()
+    if problem:  # from source on Linux: say what to install instead of Qt's abort
+        _say(problem, sys.stderr)
+        return 1
     log_path = setup_logging()
     install_excepthook()
     log.info("%s %s starting (demo=%s), log at %s", APP_NAME, __version__, args.demo, log_path)
@@ -209,19 +224,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.smoke_test:
             temp = tempfile.TemporaryDirectory(prefix="clockify-smoke-settings-")
-            settings = AppSettings(QSettings(str(Path(temp.name) / "settings.ini"),
-                                             QSettings.Format.IniFormat))
+            settings = AppSettings.in_file(Path(temp.name) / "settings.ini")
         elif demo is not None:  # the demo keeps its own settings, apart from the real ones
-            settings = AppSettings(QSettings(QSettings.defaultFormat(),
-                                             QSettings.Scope.UserScope, ORGANIZATION,
-                                             f"{APP_NAME} demo"))
+            settings = AppSettings.for_demo(APP_NAME)
         else:
             settings = AppSettings()
         window = MainWindow(settings, None if demo else CredentialStore(),
-                            (demo.server, demo.api_key) if demo else None, app_icon())
+                            (demo.server, demo.api_key) if demo else None, app_icon(),
+                            log_path)
         smoke = None
         if args.smoke_test:  # the exported file stays, for whoever checks it
             smoke = SmokeTest(window, Path(tempfile.mkdtemp(prefix="clockify-smoke-")))
+        stop_on_interrupt(window)
         window.show()
         window.start()
         code = app.exec()

@@ -7,9 +7,12 @@ test replaces these functions and never blocks on a real modal dialog.
 from __future__ import annotations
 
 import logging
+import platform
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QCoreApplication, QProcess, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -42,12 +45,16 @@ def ask_save_path(parent: QWidget | None, suggested_name: str, fmt: ExportFormat
 
 def confirm_cancel_on_close(parent: QWidget | None) -> bool:
     """An export is running and the user closes the window: cancel it and quit?"""
-    answer = QMessageBox.question(
-        parent, _tr("Export in progress"),
-        _tr("An export is still running. Cancel it and quit? Nothing will be saved."),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
+    box = QMessageBox(QMessageBox.Icon.Question, _tr("Export in progress"),
+                      _tr("An export is still running. If you quit now, it is cancelled and "
+                          "nothing is saved."), QMessageBox.StandardButton.NoButton, parent)
+    quit_button = box.addButton(_tr("Cancel export and &quit"),
+                                QMessageBox.ButtonRole.DestructiveRole)
+    keep_button = box.addButton(_tr("&Keep exporting"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep_button)
+    box.setEscapeButton(keep_button)
+    box.exec()
+    return box.clickedButton() is quit_button
 
 
 def open_file(path: Path) -> bool:
@@ -56,8 +63,31 @@ def open_file(path: Path) -> bool:
 
 
 def show_in_folder(path: Path) -> bool:
-    """Show the folder holding a saved file in the system's file manager."""
+    """Show a saved file in the file manager, selected where the platform allows it."""
+    if sys.platform == "win32":
+        return QProcess.startDetached("explorer.exe", [f"/select,{path}"])[0]
+    if sys.platform == "darwin":
+        return QProcess.startDetached("open", ["-R", str(path)])[0]
+    if _show_item_over_dbus(path):
+        return True
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def _show_item_over_dbus(path: Path) -> bool:
+    """freedesktop's FileManager1.ShowItems (Files, Dolphin, Nemo, Thunar…)."""
+    try:
+        from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
+    except ImportError:
+        return False
+    bus = QDBusConnection.sessionBus()
+    if not bus.isConnected():
+        return False
+    manager = QDBusInterface("org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                             "org.freedesktop.FileManager1", bus)
+    if not manager.isValid():
+        return False
+    reply = manager.call("ShowItems", [QUrl.fromLocalFile(str(path)).toString()], "")
+    return reply.type() != QDBusMessage.MessageType.ErrorMessage
 
 
 def open_url(url: str) -> bool:
@@ -70,12 +100,23 @@ def copy_text(text: str) -> None:
         clipboard.setText(text)
 
 
-def show_about(parent: QWidget | None) -> None:
+def show_about(parent: QWidget | None, settings_file: str, log_file: str) -> None:
     QMessageBox.about(
         parent, _tr("About {app}").format(app=APP_NAME),
         _tr("<h3>{app}</h3><p>Version {version}</p>"
-            "<p>Exports complete Clockify reports as JSON, CSV, Excel or PDF.</p>").format(
-            app=APP_NAME, version=__version__))
+            "<p>Exports complete Clockify reports as JSON, CSV, Excel or PDF.</p>"
+            "<p>Free software under the MIT licence.</p>"
+            "<p>Qt {qt}, PySide {pyside}, Python {python}</p>"
+            "<p>Settings: {settings}<br>Log: {log}</p>"
+            "<p>Not affiliated with, endorsed or sponsored by Clockify or CAKE.com. "
+            "Clockify is a trademark of its owner.</p>").format(
+            app=APP_NAME, version=__version__, qt=qVersion(), pyside=pyside_version,
+            python=platform.python_version(), settings=_escape(settings_file),
+            log=_escape(log_file or _tr("none"))))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def show_unexpected_error(parent: QWidget | None, message: str, details: str) -> None:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
-from PySide6.QtCore import QLocale, Signal, Slot
+from PySide6.QtCore import QElapsedTimer, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -18,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import ExporterError
-from core.limits import FREE_HOURLY_QUOTA, WaitInfo, WaitReason
+from core.limits import WaitInfo
 from core.planning import ExportPlan, ExportResult, Phase, Progress
 from core.reports import ExportFormat, ReportKind
+from gui import wording
 from gui.widgets import MessageBanner, StatusLabel, Tone
 
 
@@ -35,6 +35,8 @@ class ExportPanel(QGroupBox):
         super().__init__(self.tr("Export"), parent)
         self._running = False
         self._problem: str | None = None
+        self._clock = QElapsedTimer()
+        self._last_progress: Progress | None = None
 
         self.format_combo = QComboBox(self)
         self.format_combo.setAccessibleName(self.tr("File format"))
@@ -51,13 +53,15 @@ class ExportPanel(QGroupBox):
         self.progress_bar.setTextVisible(True)
         self.progress_label = StatusLabel(self)
         self.progress_label.setAccessibleName(self.tr("Export status"))
+        self.time_label = StatusLabel(self)
+        self.time_label.setAccessibleName(self.tr("Elapsed and remaining time"))
         self.wait_label = StatusLabel(self)
         self.wait_label.setAccessibleName(self.tr("Rate limit wait"))
         self.banner = MessageBanner(self)
         self.export_button = QPushButton(self.tr("&Export…"), self)
         self.export_button.setDefault(True)
         self.export_button.setToolTip(self.tr("Choose where to save, then export (Ctrl+E)"))
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button = QPushButton(self.tr("&Cancel"), self)
         self.cancel_button.setToolTip(self.tr("Stop the export; nothing is saved (Esc)"))
 
         format_label = QLabel(self.tr("&Format:"), self)
@@ -68,7 +72,10 @@ class ExportPanel(QGroupBox):
         grid.addWidget(self.cost_label, 0, 2)
         grid.addWidget(self.note_label, 1, 1, 1, 2)
         grid.addWidget(self.progress_bar, 2, 0, 1, 3)
-        grid.addWidget(self.progress_label, 3, 0, 1, 3)
+        status = QHBoxLayout()
+        status.addWidget(self.progress_label, 1)
+        status.addWidget(self.time_label)
+        grid.addLayout(status, 3, 0, 1, 3)
         grid.addWidget(self.wait_label, 4, 0, 1, 3)
         grid.addWidget(self.banner, 5, 0, 1, 3)
         buttons = QHBoxLayout()
@@ -78,6 +85,9 @@ class ExportPanel(QGroupBox):
         buttons.addWidget(self.cancel_button)
         grid.addLayout(buttons, 6, 0, 1, 3)
         grid.setColumnStretch(2, 1)
+        self.timer_tick = QTimer(self)  # the elapsed time moves on between progress reports
+        self.timer_tick.setInterval(1000)
+        self.timer_tick.timeout.connect(self.on_timer_tick_timeout)
 
         self.format_combo.currentIndexChanged.connect(self.on_format_combo_changed)
         self.export_button.clicked.connect(self.export_requested)
@@ -102,16 +112,7 @@ class ExportPanel(QGroupBox):
             self.cost_label.set_status("")
             self.note_label.set_status("")
             return
-        count = _count(plan.min_requests)
-        if kind.paged:
-            text = self.tr("Requests needed: at least {count} (one more per 1,000 entries)."
-                           ).format(count=count)
-        else:
-            text = self.tr("Requests needed: {count}.").format(count=count)
-        if plan.free_plan:
-            text += " " + self.tr("The Free plan allows {quota} per hour.").format(
-                quota=FREE_HOURLY_QUOTA)
-        self.cost_label.set_status(text)
+        self.cost_label.set_status(wording.cost_text(plan, kind.paged))
         self.note_label.set_status(" ".join(plan.notes), Tone.INFO)
 
     def set_problem(self, problem: str | None) -> None:
@@ -123,9 +124,6 @@ class ExportPanel(QGroupBox):
     def can_export(self) -> bool:
         return self._problem is None and not self._running
 
-    def is_running(self) -> bool:
-        return self._running
-
     # ---- running -----------------------------------------------------------------------
 
     def set_running(self, running: bool) -> None:
@@ -133,40 +131,45 @@ class ExportPanel(QGroupBox):
         self.format_combo.setEnabled(not running)
         if running:
             self.banner.clear()
+            self._clock.start()
+            self._last_progress = None
             self.progress_bar.setRange(0, 0)  # busy until the first progress arrives
+            self.progress_bar.setFormat("")
             self.progress_bar.show()
             self.progress_label.set_status(self.tr("Starting…"))
+            self.time_label.set_status(wording.time_text(0, None))
+            self.timer_tick.start()
         else:
+            self.timer_tick.stop()
             self.wait_label.set_status("")
         self._update_buttons()
 
     def show_progress(self, progress: Progress) -> None:
+        self._last_progress = progress
         planned = max(progress.requests_planned, progress.requests_done, 1)
         self.progress_bar.setRange(0, planned)
         self.progress_bar.setValue(progress.requests_done)
-        self.progress_bar.setFormat(self.tr("%v of %m requests"))
+        self.progress_bar.setFormat(self.tr("%p %"))
+        self._show_time()
         if progress.phase is Phase.WAITING:
             return  # the wait line says it, with a countdown
         self.wait_label.set_status("")
-        text = progress.message
-        if progress.entries_written:
-            text += " " + self.tr("Written so far: {count}.").format(
-                count=_count(progress.entries_written))
-        self.progress_label.set_status(text)
+        self.progress_label.set_status(wording.progress_text(progress))
 
     def show_wait(self, info: WaitInfo) -> None:
-        seconds = max(1, round(info.seconds_left))
-        if info.reason == WaitReason.HOURLY_QUOTA:
-            text = self.tr("Waiting for the Free plan's hourly request limit: resuming at "
-                           "{time}. You can cancel.").format(
-                time=hhmm(info.resume_at))
-        elif info.reason == WaitReason.RATE_LIMIT:
-            text = self.tr("Clockify asked to slow down (rate limit): resuming in {seconds} s."
-                           ).format(seconds=seconds)
-        else:
-            text = self.tr("Clockify did not answer properly: trying again in {seconds} s."
-                           ).format(seconds=seconds)
-        self.wait_label.set_status(text, Tone.WARNING)
+        self.wait_label.set_status(wording.wait_text(info), Tone.WARNING)
+
+    @Slot()
+    def on_timer_tick_timeout(self) -> None:
+        self._show_time()
+
+    def _show_time(self) -> None:
+        progress = self._last_progress
+        fraction = None
+        if progress is not None and progress.requests_planned:
+            fraction = progress.requests_done / max(progress.requests_planned,
+                                                    progress.requests_done)
+        self.time_label.set_status(wording.time_text(self._clock.elapsed() / 1000, fraction))
 
     def show_finished(self, result: ExportResult, open_file: Callable[[], object],
                       show_folder: Callable[[], object]) -> None:
@@ -176,24 +179,27 @@ class ExportPanel(QGroupBox):
             text = self.tr("Saved {path}.").format(path=str(first))
         else:
             folder = str(first.parent) if first is not None else ""
-            text = self.tr("Saved {count} files in {folder}.").format(
-                count=_count(len(result.files)), folder=folder)
+            text = self.tr("Saved %n file(s) in {folder}.", "", len(result.files)).format(
+                folder=folder)
         if result.entries is not None:
-            text += " " + self.tr("Items: {count}.").format(count=_count(result.entries))
+            text += " " + self.tr("Items: {count}.").format(count=wording.count(result.entries))
         text += " " + self.tr("Requests to Clockify: {count}.").format(
-            count=_count(result.requests))
+            count=wording.count(result.requests))
         actions: list[tuple[str, Callable[[], object]]] = [
-            (self.tr("Open file"), open_file), (self.tr("Show in folder"), show_folder)]
+            (self.tr("&Open file"), open_file), (self.tr("Show in fol&der"), show_folder)]
         if len(result.files) != 1:
             actions = actions[1:]
-        self.banner.show_message(Tone.SUCCESS, self.tr("Export finished"), text,
-                                 " ".join(result.notes), actions)
+        # A note already shown under the format is not repeated in the banner.
+        shown = self.note_label.text() if self.note_label.isVisible() else ""
+        notes = " ".join(note for note in result.notes if note not in shown)
+        self.banner.show_message(Tone.SUCCESS, self.tr("Export finished"), text, notes, actions)
 
     def show_failed(self, error: ExporterError, copy_details: Callable[[], object]) -> None:
         self._show_idle()
         actions: list[tuple[str, Callable[[], object]]] = [
-            (self.tr("Copy details"), copy_details)]
-        self.banner.show_message(Tone.ERROR, error.title, error.message, error.hint, actions)
+            (self.tr("Copy &details"), copy_details)]
+        text, hint = wording.error_text(error)
+        self.banner.show_message(Tone.ERROR, wording.error_title(error), text, hint, actions)
 
     def show_cancelled(self) -> None:
         self._show_idle()
@@ -205,6 +211,7 @@ class ExportPanel(QGroupBox):
     def _show_idle(self) -> None:
         self.progress_bar.hide()
         self.progress_label.set_status("")
+        self.time_label.set_status("")
         self.wait_label.set_status("")
 
     def _update_buttons(self) -> None:
@@ -213,10 +220,3 @@ class ExportPanel(QGroupBox):
         self.cancel_button.setVisible(self._running)
         self.reason_label.setVisible(bool(self._problem) and not self._running)
 
-
-def _count(number: int) -> str:
-    return QLocale().toString(number)
-
-
-def hhmm(moment: datetime) -> str:
-    return moment.astimezone().strftime("%H:%M")

@@ -9,16 +9,24 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QMainWindow,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core import APP_NAME
 from core.credentials import CredentialStore
 from core.errors import ExporterError, UsageError
-from core.limits import WaitInfo, is_free_plan
+from core.limits import FREE_PLAN_BLOCKED_FORMATS, WaitInfo, is_free_plan
 from core.planning import ExportPlan, ExportRequest, ExportResult, Progress, plan_export
 from core.reports import ExportFormat, ReportKind
 from core.servers import Server
-from gui import dialogs
+from gui import dialogs, wording
 from gui.account_panel import API_KEYS_URL, AccountPanel
 from gui.date_panel import DatePanel
 from gui.export_panel import ExportPanel
@@ -30,7 +38,8 @@ from gui.worker import ExportWorker, WorkerThreads
 
 log = logging.getLogger(__name__)
 
-_RESTRICTED_ON_FREE = (ExportFormat.CSV, ExportFormat.XLSX)
+# The window's size when nothing is remembered, as far as the screen allows.
+DEFAULT_SIZE = (960, 760)
 
 
 def suggested_file_name(kind: ReportKind, start: str, end: str, fmt: ExportFormat) -> str:
@@ -49,14 +58,14 @@ class MainWindow(QMainWindow):
     export_done = Signal()  # after every export, whatever the outcome
 
     def __init__(self, settings: AppSettings, credentials: CredentialStore | None,
-                 demo: tuple[Server, str] | None = None, icon: QIcon | None = None) -> None:
+                 demo: tuple[Server, str] | None = None, icon: QIcon | None = None,
+                 log_file: Path | None = None) -> None:
         super().__init__()
         self.settings = settings
+        self.log_file = log_file
         self.threads = WorkerThreads(self)
         self._worker: ExportWorker | None = None
         self._close_when_idle = False
-        self._last_error: ExporterError | None = None
-        self._last_files: tuple[Path, ...] = ()
         title = APP_NAME if demo is None else self.tr("{app} — DEMO").format(app=APP_NAME)
         self.setWindowTitle(title)
         if icon is not None:
@@ -72,16 +81,28 @@ class MainWindow(QMainWindow):
         self.filters_panel = FiltersPanel(self.threads, self)
         self.export_panel = ExportPanel(self)
 
-        central = QWidget(self)
-        grid = QGridLayout(central)
+        # Everything but the export row scrolls, so Export stays in reach on small screens
+        # (1366×768 at 100 %, 1920×1080 at 150 %) and nothing is ever cut off.
+        form = QWidget(self)
+        grid = QGridLayout(form)
         grid.addWidget(self.account_panel, 0, 0, 1, 2)
         grid.addWidget(self.date_panel, 1, 0)
         grid.addWidget(self.filters_panel, 2, 0)
         grid.addWidget(report_box, 1, 1, 2, 1)
-        grid.addWidget(self.export_panel, 3, 0, 1, 2)
-        grid.setRowStretch(4, 1)
+        grid.setRowStretch(3, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(form)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.scroll_area, 1)
+        column.addWidget(self.export_panel)
+        self.export_panel.setContentsMargins(8, 0, 8, 8)
         self.setCentralWidget(central)
         self._make_menus()
         self._restore()
@@ -110,7 +131,8 @@ class MainWindow(QMainWindow):
         keys_action = QAction(self.tr("Where do I find my &API key?"), self)
         keys_action.triggered.connect(lambda: dialogs.open_url(API_KEYS_URL))
         about_action = QAction(self.tr("&About"), self)
-        about_action.triggered.connect(lambda: dialogs.show_about(self))
+        about_action.triggered.connect(lambda: dialogs.show_about(
+            self, self.settings.file_name(), str(self.log_file or "")))
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addActions([self.export_action, self.cancel_action])
         file_menu.addSeparator()
@@ -121,7 +143,10 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = self.settings.geometry()
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(920, 700)
+            screen = self.screen().availableGeometry()
+            # Leave room for the title bar and panels of the desktop.
+            self.resize(min(DEFAULT_SIZE[0], screen.width() - 40),
+                        min(DEFAULT_SIZE[1], screen.height() - 60))
         with contextlib.suppress(ValueError):
             self.report_tabs.set_kind(ReportKind(self.settings.text("report_kind")))
         self.report_tabs.restore_state(self.settings.data("report_options"))
@@ -171,7 +196,7 @@ class MainWindow(QMainWindow):
             try:
                 plan = self._plan(self._request(Path("estimate")))
             except UsageError as exc:
-                problem = f"{exc.message} {exc.hint}".strip()
+                problem = wording.error_line(exc)
         self.export_panel.set_estimate(plan, kind)
         self.export_panel.set_problem(problem)
         self.export_action.setEnabled(self.export_panel.can_export())
@@ -187,7 +212,7 @@ class MainWindow(QMainWindow):
         if problem:
             return problem
         fmt = self.export_panel.fmt()
-        if fmt in _RESTRICTED_ON_FREE and is_free_plan(workspace):
+        if fmt.value in FREE_PLAN_BLOCKED_FORMATS and is_free_plan(workspace):
             return self.tr("Clockify's Free plan cannot export {format}. Choose JSON or PDF, "
                            "or upgrade the workspace.").format(format=fmt.label)
         return None
@@ -263,7 +288,6 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def on_export_worker_export_finished(self, result: ExportResult) -> None:
-        self._last_files = result.files
         first = result.files[0] if result.files else Path()
         self.export_panel.show_finished(result, lambda: dialogs.open_file(first),
                                         lambda: dialogs.show_in_folder(first))
@@ -271,8 +295,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def on_export_worker_export_failed(self, error: ExporterError) -> None:
-        self._last_error = error
-        self.export_panel.show_failed(error, lambda: dialogs.copy_text(_details(error)))
+        self.export_panel.show_failed(error, lambda: dialogs.copy_text(
+            wording.error_details(error)))
         self.export_failed.emit(error)
 
     @Slot()
@@ -299,6 +323,11 @@ class MainWindow(QMainWindow):
 
     # ---- closing -----------------------------------------------------------------------
 
+    def quit_without_asking(self) -> None:
+        """Close now, or as soon as a running export has been cancelled (Ctrl+C)."""
+        self._close_when_idle = self._worker is not None
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._worker is not None:
             if not self._close_when_idle and not dialogs.confirm_cancel_on_close(self):
@@ -322,7 +351,3 @@ class MainWindow(QMainWindow):
         if not self.threads.wait_all(timeout_ms):
             log.warning("a background thread did not stop in time")
 
-
-def _details(error: ExporterError) -> str:
-    parts = [error.title, error.message, error.hint, error.details]
-    return "\n\n".join(p for p in parts if p)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from core.credentials import CredentialStore
 from core.errors import CredentialError
 from gui.widgets import Tone
+from gui.wording import error_line
 from gui.worker import Connection
 
 log = logging.getLogger(__name__)
@@ -28,7 +29,7 @@ def _tr(text: str) -> str:
 
 
 def _error_note(exc: CredentialError) -> Note:
-    return f"{exc.message} {exc.hint}".strip(), Tone.WARNING
+    return error_line(exc), Tone.WARNING
 
 
 @dataclass(frozen=True)

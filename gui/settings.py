@@ -1,6 +1,8 @@
 """What the window remembers between runs, through QSettings with declared defaults.
 
-Never the API key: that lives in the OS keyring (core/credentials.py) or only in memory.
+The one owner of QSettings: every settings store the app opens (the real one, the demo's,
+the smoke test's throw-away file) is made here. Never the API key: that lives in the OS
+keyring (core/credentials.py) or only in memory.
 """
 
 from __future__ import annotations
@@ -15,9 +17,14 @@ from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 log = logging.getLogger(__name__)
 
 
+ORGANIZATION = "Clockify Report Exporter"
+
+
 def _default_folder() -> str:
+    """Documents when it exists (it may be missing on a fresh Linux), else the home folder;
+    never the working folder, which for a desktop app is wherever it happened to start."""
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return docs or str(Path.home())
+    return docs if docs and Path(docs).is_dir() else str(Path.home())
 
 
 # Every key the window stores, with its default. Values are str unless noted.
@@ -31,6 +38,7 @@ DEFAULTS: dict[str, Any] = {
     "custom_end": "",
     "time_zone": "",  # "" follows the Clockify profile's zone
     "last_folder": "",  # "" means the Documents folder
+    "language": "",  # "" follows the system; else a language code such as "fr"
     "report_options": {},  # dict, stored as JSON
     "filters": {},  # workspace id -> {"projects": [...], ...}, stored as JSON
     "geometry": QByteArray(),
@@ -46,6 +54,17 @@ class AppSettings:
         # QSettings() uses the application's organisation/name and the default format,
         # which tests point at a temporary folder.
         self._settings = settings if settings is not None else QSettings()
+
+    @classmethod
+    def in_file(cls, path: Path) -> AppSettings:
+        """Settings kept in one INI file (the smoke test's, thrown away afterwards)."""
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    @classmethod
+    def for_demo(cls, app_name: str) -> AppSettings:
+        """The demo's own settings, apart from the real ones."""
+        return cls(QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope,
+                             ORGANIZATION, f"{app_name} demo"))
 
     def text(self, key: str) -> str:
         default = DEFAULTS[key]

@@ -10,7 +10,15 @@ from enum import StrEnum
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class Tone(StrEnum):
@@ -27,13 +35,20 @@ _DARK = {Tone.INFO: "#90caf9", Tone.SUCCESS: "#81c784", Tone.WARNING: "#ffcc80",
          Tone.ERROR: "#ef9a9a"}
 
 
+def theme_palette(widget: QWidget) -> QPalette:
+    """The palette of the theme, not the widget's own: a style sheet rewrites the widget's
+    palette, and a colour mixed from that would drift with every message (darker each time)."""
+    parent = widget.parentWidget()
+    return parent.palette() if parent is not None else QApplication.palette(widget)
+
+
 def is_dark(widget: QWidget) -> bool:
-    return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return theme_palette(widget).color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def tone_color(widget: QWidget, tone: Tone) -> QColor:
     if tone is Tone.PLAIN:
-        return widget.palette().color(QPalette.ColorRole.WindowText)
+        return theme_palette(widget).color(QPalette.ColorRole.WindowText)
     return QColor((_DARK if is_dark(widget) else _LIGHT)[tone])
 
 
@@ -140,7 +155,7 @@ class MessageBanner(QFrame):
 
     def _apply_colours(self) -> None:
         accent = tone_color(self, self._tone)
-        base = self.palette().color(QPalette.ColorRole.Base)
+        base = theme_palette(self).color(QPalette.ColorRole.Base)
         tint = QColor(
             round(base.red() * 0.88 + accent.red() * 0.12),
             round(base.green() * 0.88 + accent.green() * 0.12),

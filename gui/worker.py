@@ -4,13 +4,15 @@ Workers are QObjects moved to their own QThread. They never touch widgets: they 
 signals, which Qt delivers to the GUI thread through queued connections. Each worker makes
 its own ClockifyClient, because a requests.Session must not be shared between threads.
 Cancellation is cooperative (a threading.Event the core checks); QThread.terminate() is
-never used.
+never used. The export worker sends at most about ten progress signals a second, however
+fast pages arrive, so the GUI thread is never flooded.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +28,8 @@ if TYPE_CHECKING:
     from core.client import ClockifyClient
 
 log = logging.getLogger(__name__)
+
+PROGRESS_INTERVAL = 0.1  # seconds between two progress signals of the same phase
 
 
 @dataclass(frozen=True)
@@ -46,13 +50,8 @@ class Connection:
 def unexpected_error(exc: BaseException) -> ExporterError:
     """An exception nobody expected, as an error the window can show (traceback kept apart)."""
     details = "".join(traceback.format_exception(exc))
-    return ExporterError(
-        QCoreApplication.translate("worker", "Something unexpected went wrong."),
-        QCoreApplication.translate(
-            "worker", "Please try again. If it keeps happening, copy the details and send "
-            "them to support."),
-        details=details,
-    )
+    # Kind UNEXPECTED: the window words it (gui/wording.py); these words are for the log.
+    return ExporterError("Something unexpected went wrong.", details=details)
 
 
 class _Worker(QObject):
@@ -82,9 +81,9 @@ class ExportWorker(_Worker):
     """Runs one ExportJob; reports progress, waits and the outcome through signals."""
 
     started = Signal()
-    progress_changed = Signal(object)  # core.export.Progress
-    waiting = Signal(object)  # core.client.WaitInfo
-    export_finished = Signal(object)  # core.export.ExportResult
+    progress_changed = Signal(object)  # core.planning.Progress
+    waiting = Signal(object)  # core.limits.WaitInfo
+    export_finished = Signal(object)  # core.planning.ExportResult
     export_failed = Signal(object)  # core.errors.ExporterError
     export_cancelled = Signal()
 
@@ -96,6 +95,9 @@ class ExportWorker(_Worker):
         self.request = request
         self.workspace = workspace
         self.profile_time_zone = profile_time_zone
+        self._sent_at = -PROGRESS_INTERVAL
+        self._sent_phase: Phase | None = None
+        self._held: Progress | None = None  # the newest progress not yet sent
 
     @Slot()
     def run(self) -> None:
@@ -111,16 +113,20 @@ class ExportWorker(_Worker):
             result = job.run()
         except CancelledError:
             log.info("export cancelled")
+            self._flush()
             self.export_cancelled.emit()
         except ExporterError as exc:
             log.info("export failed: %s (%s)", type(exc).__name__, exc.message)
+            self._flush()
             self.export_failed.emit(exc)
         except Exception as exc:
             log.exception("export crashed")
+            self._flush()
             self.export_failed.emit(unexpected_error(exc))
         else:
             log.info("export finished: %d file(s), %d request(s)", len(result.files),
                      result.requests)
+            self._flush()
             self.export_finished.emit(result)
         finally:
             if client is not None:
@@ -128,9 +134,24 @@ class ExportWorker(_Worker):
             self._finish()
 
     def _on_progress(self, progress: Progress) -> None:  # called in the worker thread
-        self.progress_changed.emit(progress)
         if progress.phase is Phase.WAITING and progress.wait is not None:
-            self.waiting.emit(progress.wait)
+            self.waiting.emit(progress.wait)  # the pacer reports a wait once a second
+        now = time.monotonic()
+        if progress.phase is self._sent_phase and now - self._sent_at < PROGRESS_INTERVAL:
+            self._held = progress  # sent with the next one due, or at the end
+            return
+        self._send(progress, now)
+
+    def _send(self, progress: Progress, now: float) -> None:
+        self._held = None
+        self._sent_at = now
+        self._sent_phase = progress.phase
+        self.progress_changed.emit(progress)
+
+    def _flush(self) -> None:
+        """Send the held progress: the last word on progress comes before the outcome."""
+        if self._held is not None:
+            self._send(self._held, time.monotonic())
 
 
 class CallWorker(_Worker):

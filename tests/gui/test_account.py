@@ -44,7 +44,7 @@ def test_free_workspace_shows_its_limits(qtbot: QtBot, signed_in: MainWindow,
     plan = signed_in.account_panel.plan_label.text()
     assert "Free plan" in plan and "31 days" in plan and "30 requests" in plan
     assert "CSV" in plan
-    assert "30 per hour" in signed_in.export_panel.cost_label.text()
+    assert "30 requests an hour" in signed_in.export_panel.cost_label.text()
 
 
 def test_a_wrong_key_names_the_server_and_explains_regions(

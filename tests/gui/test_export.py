@@ -124,7 +124,7 @@ def test_cancel_mid_export_leaves_no_file(
     with qtbot.waitSignal(signed_in.export_done, timeout=TIMEOUT_MS):
         signed_in.export_panel.export_button.click()
         assert signed_in.export_panel.cancel_button.isVisible()
-        qtbot.waitUntil(lambda: "Fetching" in signed_in.export_panel.progress_label.text(),
+        qtbot.waitUntil(lambda: "written" in signed_in.export_panel.progress_label.text(),
                         timeout=TIMEOUT_MS)
         signed_in.export_panel.cancel_button.click()
     assert signed_in.export_panel.banner.title_label.text() == "Export cancelled"
@@ -187,7 +187,8 @@ def test_a_failure_shows_title_message_hint_and_copies_details(
     assert banner.tone is Tone.ERROR
     assert banner.title_label.text() == "Could not save the file"
     assert "does not exist" in banner.text_label.text()
-    assert banner.hint_label.text() == "Choose another folder."
+    assert str(tmp_path / "missing" / "x.json") in banner.text_label.text()  # the full path
+    assert banner.hint_label.text() == "Choose another folder; nothing was saved."
     assert "Traceback" not in banner.text_label.text() + banner.hint_label.text()
     [copy] = banner.buttons()
     copy.click()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import queue
 from typing import Any
 
+from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
 from core.errors import ExporterError
@@ -21,9 +23,18 @@ def test_answers_of_threads_that_finished_together_are_all_delivered(qtbot: QtBo
     failures: list[ExporterError] = []
 
     def run(n: int) -> None:
-        worker = threads.call(connection, lambda _client: n, answers.append, failures.append)
-        thread = worker.thread()
-        assert thread is not None and thread.wait(10_000)
+        # The call names its own thread: asking the worker afterwards is a race, because a
+        # finished worker has already moved back to the GUI thread (and wait() on the GUI
+        # thread from the GUI thread would wait on itself).
+        ran_in: queue.Queue[QThread] = queue.Queue()
+
+        def call(_client: object) -> int:
+            ran_in.put(QThread.currentThread())
+            return n
+
+        threads.call(connection, call, answers.append, failures.append)
+        thread = ran_in.get(timeout=10)
+        assert thread.wait(10_000)
 
     for n in range(3):
         run(n)  # each thread ends before the next starts; nothing is delivered yet

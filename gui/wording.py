@@ -1,0 +1,233 @@
+"""How the window words what core reports: errors, progress, waits, durations and costs.
+
+Core hands over structured facts (an error's `kind`, a Progress, a WaitInfo, a plan); this
+module is the one place that turns them into sentences, through Qt's translator, so the
+window speaks the user's language and every message is written once.
+"""
+
+from __future__ import annotations
+
+import errno
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from core.errors import ClockifyError, ErrorKind, ExporterError, NetworkError, OutputError
+from core.limits import FREE_HOURLY_QUOTA, QUOTA_WINDOW_SECONDS, WaitInfo, WaitReason
+from core.planning import ExportPlan, Phase, Progress
+
+_CONTEXT = "wording"
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate(_CONTEXT, text, None, n)
+
+
+def count(number: int) -> str:
+    """A whole number with the locale's digit grouping (1,234 or 1 234)."""
+    return QLocale().toString(number)
+
+
+def items(number: int) -> str:
+    return _tr("%Ln item(s)", number)
+
+
+def hhmm(moment: datetime) -> str:
+    return moment.astimezone().strftime("%H:%M")
+
+
+def duration(seconds: float) -> str:
+    """A rough, readable duration: "40 s", "5 min", "2 h 10 min"."""
+    seconds = max(0, round(seconds))
+    if seconds < 90:
+        return _tr("{n} s").format(n=seconds)
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return _tr("{n} min").format(n=minutes)
+    hours, minutes = divmod(minutes, 60)
+    if not minutes:
+        return _tr("{h} h").format(h=hours)
+    return _tr("{h} h {m} min").format(h=hours, m=minutes)
+
+
+def clock(seconds: float) -> str:
+    """Elapsed time as a stopwatch shows it: 0:07, 12:34, 1:02:03."""
+    seconds = max(0, int(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+# ---- errors ----------------------------------------------------------------------------
+
+_TITLES = {
+    ErrorKind.UNEXPECTED: "Something unexpected went wrong",
+    ErrorKind.USAGE: "Check your choices",
+    ErrorKind.SERVER_CONFIG: "Server address",
+    ErrorKind.CREDENTIAL: "Keyring",
+    ErrorKind.AUTH: "API key not accepted",
+    ErrorKind.PERMISSION: "Not allowed",
+    ErrorKind.PLAN: "Not on this plan",
+    ErrorKind.NOT_FOUND: "Wrong server",
+    ErrorKind.MISSING: "Not found",
+    ErrorKind.REFUSED: "Clockify refused the request",
+    ErrorKind.RATE_LIMIT: "Rate limit",
+    ErrorKind.NETWORK: "No connection",
+    ErrorKind.TIMEOUT: "No answer in time",
+    ErrorKind.SERVER: "Clockify server error",
+    ErrorKind.BROKEN_ANSWER: "Broken answer",
+    ErrorKind.OUTPUT: "Could not save the file",
+    ErrorKind.CANCELLED: "Export cancelled",
+}
+
+
+def error_title(error: ExporterError) -> str:
+    return _tr(_TITLES[error.kind])
+
+
+def error_text(error: ExporterError) -> tuple[str, str]:
+    """What happened and what to do, worded from the error's kind and fields."""
+    kind = error.kind
+    server = (error.server_label if isinstance(error, NetworkError | ClockifyError)
+              else "") or "Clockify"
+    said = getattr(error, "server_message", "") or ""
+    if kind is ErrorKind.NETWORK:
+        return (_tr("Could not reach Clockify at {server}: the connection failed or was "
+                    "dropped.").format(server=server),
+                _tr("Check your internet connection, proxy or firewall, then try again."))
+    if kind is ErrorKind.TIMEOUT:
+        return (_tr("Clockify at {server} did not answer in time.").format(
+                    server=server),
+                _tr("Clockify may be busy: try again in a few minutes, or export a shorter "
+                    "date range."))
+    if kind is ErrorKind.SERVER:
+        status = error.status if isinstance(error, NetworkError) else None
+        return (_tr("Clockify at {server} had a server error (HTTP {status}), several times "
+                    "in a row.").format(server=server, status=status or "5xx"),
+                _tr("This is a problem on Clockify's side, not yours: try again in a few "
+                    "minutes."))
+    if kind is ErrorKind.BROKEN_ANSWER:
+        return (_tr("Clockify's answers were cut short or garbled, several times in a row."),
+                _tr("Try again; if it keeps happening, export a shorter date range."))
+    if kind is ErrorKind.RATE_LIMIT:
+        return (_tr("Clockify is limiting how fast requests may be sent, and the wait would "
+                    "be longer than allowed."),
+                _tr("Try again later, or export a shorter date range."))
+    if kind is ErrorKind.REFUSED:
+        return (_tr("Clockify refused the request as invalid: {reason}").format(
+                    reason=said or error.message),
+                _tr("Adjust the dates, filters or options and try again."))
+    if kind is ErrorKind.PERMISSION:
+        return (_tr("Clockify refused: {reason}").format(reason=said or error.message),
+                _tr("Your role or your workspace's plan does not allow this report; ask a "
+                    "workspace admin, or choose another report or format."))
+    if kind is ErrorKind.AUTH:
+        return (_tr("Clockify at {server} does not accept this API key.").format(server=server),
+                _tr("API keys belong to one region or subdomain: check the server choice, "
+                    "or create a new key in Clockify under Profile settings → API."))
+    if kind is ErrorKind.NOT_FOUND:
+        return (_tr("{server} does not look like the Clockify server of your "
+                    "workspace.").format(server=server),
+                _tr("Check the server choice: regional and subdomain workspaces have their "
+                    "own servers."))
+    if kind is ErrorKind.MISSING:
+        return (_tr("Clockify could not find it: {reason}").format(reason=said or error.message),
+                _tr("Check the workspace and filters."))
+    if kind is ErrorKind.OUTPUT and isinstance(error, OutputError) and error.path is not None:
+        return _output_text(error)
+    if kind is ErrorKind.CANCELLED:
+        return _tr("Nothing was saved."), ""
+    if kind is ErrorKind.UNEXPECTED:
+        return (_tr("Something unexpected went wrong."),
+                _tr("Please try again. If it keeps happening, copy the details and send them "
+                    "to support."))
+    # Usage, plan, server address and keyring problems carry core's own sentence.
+    return error.message, error.hint
+
+
+def _output_text(error: OutputError) -> tuple[str, str]:
+    path = str(error.path)
+    reasons = {
+        errno.ENOSPC: _tr("The disk is full."),
+        errno.EACCES: _tr("You have no permission to write there."),
+        errno.EPERM: _tr("You have no permission to write there."),
+        errno.EROFS: _tr("The drive is read-only."),
+        errno.ENOENT: _tr("The folder does not exist."),
+    }
+    reason = reasons.get(error.errno or 0, error.message)
+    hint = (_tr("Free some space or save to another drive; nothing was saved.")
+            if error.errno == errno.ENOSPC else _tr("Choose another folder; nothing was saved."))
+    return _tr("Could not save {path}. {reason}").format(path=path, reason=reason), hint
+
+
+def error_line(error: ExporterError) -> str:
+    """The error as one line, for a status label."""
+    text, hint = error_text(error)
+    return f"{text} {hint}".strip()
+
+
+def error_details(error: ExporterError) -> str:
+    """Everything known about an error, for "Copy details" (in English: for support)."""
+    parts = [error.title, error.message, error.hint, error.details]
+    return "\n\n".join(p for p in parts if p)
+
+
+# ---- waits, costs and progress ---------------------------------------------------------
+
+def wait_text(info: WaitInfo) -> str:
+    if info.reason == WaitReason.HOURLY_QUOTA:
+        return _tr("Waiting for the Free plan's hourly request limit: resuming at {time}. "
+                   "You can cancel.").format(time=hhmm(info.resume_at))
+    seconds = max(1, round(info.seconds_left))
+    if info.reason == WaitReason.RATE_LIMIT:
+        return _tr("Clockify asked to slow down (rate limit): resuming in %n s.", seconds)
+    return _tr("Clockify did not answer properly: trying again in %n s.", seconds)
+
+
+def quota_wait_seconds(requests: int) -> float:
+    """At least how long `requests` take on the Free plan, which allows a quota per hour."""
+    full_hours = max(0, (requests - 1) // FREE_HOURLY_QUOTA)
+    return full_hours * QUOTA_WINDOW_SECONDS
+
+
+def cost_text(plan: ExportPlan, paged: bool) -> str:
+    """What an export will cost in requests, and on the Free plan how long it will take."""
+    n = plan.min_requests
+    if paged:
+        text = _tr("Requests needed: at least %Ln (one more per 1,000 entries).", n)
+    else:
+        text = _tr("Requests needed: %Ln.", n)
+    if not plan.free_plan:
+        return text
+    wait = quota_wait_seconds(n)
+    if wait > 0:
+        return text + " " + _tr(
+            "This takes about {time}: the Free plan allows %n requests an hour.",
+            FREE_HOURLY_QUOTA).format(time=duration(wait))
+    return text + " " + _tr("The Free plan allows %n requests an hour.", FREE_HOURLY_QUOTA)
+
+
+def progress_text(progress: Progress) -> str:
+    """What the export is doing now (the wait line and the bar say the rest)."""
+    phase = progress.phase
+    if phase is Phase.PLANNING:
+        return _tr("Preparing…")
+    if phase is Phase.WRITING:
+        return _tr("Writing the file…")
+    if phase is Phase.DONE:
+        return _tr("Finishing…")
+    parts = []
+    if progress.windows > 1:
+        parts.append(_tr("Date range {i} of {n}.").format(i=progress.window, n=progress.windows))
+    parts.append(_tr("%Ln item(s) written", progress.entries_written) + ", "
+                 + _tr("%Ln request(s) sent.", progress.requests_done))
+    return " ".join(parts)
+
+
+def time_text(elapsed: float, fraction: float | None) -> str:
+    """Elapsed time, and an estimate of what is left once there is a rate to go by."""
+    text = _tr("Elapsed {time}").format(time=clock(elapsed))
+    if fraction is not None and 0.02 <= fraction < 1 and elapsed >= 2:
+        left = elapsed * (1 - fraction) / fraction
+        text += " · " + _tr("about {time} left").format(time=duration(left))
+    return text
