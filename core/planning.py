@@ -31,6 +31,7 @@ from core.windows import (
     check_range,
     check_time_zone,
     split_range,
+    week_start_of,
     weekly_windows,
 )
 
@@ -126,11 +127,13 @@ def plan_export(req: ExportRequest, *, free_plan: bool, time_zone: str) -> Expor
     max_days = req.max_days or (FREE_PLAN_MAX_DAYS if free_plan else PAID_PLAN_MAX_DAYS)
     notes = []
     if req.kind is ReportKind.WEEKLY:
-        windows = weekly_windows(req.start, req.end)
-        if windows[-1].end != req.end:
+        # Whole weeks, starting on the profile's (or the chosen) first day of the week.
+        windows = weekly_windows(week_start_of(req.start, req.options.week_start), req.end)
+        if (windows[0].start, windows[-1].end) != (req.start, req.end):
             notes.append(
-                f"Weekly reports cover whole weeks: the export runs to "
-                f"{windows[-1].end.isoformat()} to complete the last week."
+                f"Weekly reports cover whole weeks starting on "
+                f"{req.options.week_start.capitalize()}: the export runs from "
+                f"{windows[0].start.isoformat()} to {windows[-1].end.isoformat()}."
             )
     else:
         windows = split_range(req.start, req.end, max_days)

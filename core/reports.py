@@ -68,7 +68,10 @@ class ExportFormat(StrEnum):
         return {"json": "JSON", "csv": "CSV", "xlsx": "Excel (XLSX)", "pdf": "PDF"}[self.value]
 
 
-SUMMARY_GROUPS = ("PROJECT", "CLIENT", "TASK", "DATE", "WEEK", "MONTH", "TIMEENTRY")
+# USER and TAG: Clockify's live API accepts them although its OpenAPI enum omits them
+# (shared/clockify/API.md §3.5).
+SUMMARY_GROUPS = ("PROJECT", "CLIENT", "TASK", "USER", "TAG", "DATE", "WEEK", "MONTH",
+                  "TIMEENTRY")
 SUMMARY_SORT_COLUMNS = ("GROUP", "DURATION", "AMOUNT", "EARNED", "COST", "PROFIT")
 SUMMARY_CHART_TYPES = ("BILLABILITY", "PROJECT")
 WEEKLY_GROUPS = ("USER", "PROJECT")
@@ -78,6 +81,9 @@ AMOUNT_SHOWN = ("EARNED", "COST", "PROFIT", "HIDE_AMOUNT")
 APPROVAL_STATES = ("ALL", "APPROVED", "UNAPPROVED")
 INVOICING_STATES = ("ALL", "INVOICED", "UNINVOICED")
 CONTAINS_MODES = ("CONTAINS", "DOES_NOT_CONTAIN", "CONTAINS_ONLY")
+WEEK_STARTS = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
+# How local renderers write durations: h:mm:ss ("FULL") or decimal hours ("DECIMAL").
+DURATION_FORMATS = ("FULL", "DECIMAL")
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,9 @@ class Filters:
     without_description: bool = False
     approval_state: str = "ALL"
     invoicing_state: str = "ALL"
+    # Detailed reports only (Clockify's detailedFilter.auditFilter, API.md §3.4).
+    without_project: bool = False
+    without_task: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,6 +128,10 @@ class ReportOptions:
     amount_shown: str = "EARNED"
     amounts: tuple[str, ...] = ("EARNED",)
     rounding: bool = False
+    # Weekly reports: the day weeks start on (the Clockify profile's, unless chosen).
+    week_start: str = "MONDAY"
+    # Not sent to Clockify: how files rendered here write durations.
+    duration_format: str = "FULL"
 
 
 @dataclass(frozen=True)
@@ -160,6 +173,12 @@ def validate_options(kind: ReportKind, options: ReportOptions) -> list[str]:
             problems.append("Each summary group level must be different.")
     if kind is ReportKind.WEEKLY and options.weekly_group not in WEEKLY_GROUPS:
         problems.append("A weekly report groups by USER or PROJECT.")
+    if kind is ReportKind.WEEKLY and options.week_start not in WEEK_STARTS:
+        problems.append(f"Weeks start on one of {', '.join(WEEK_STARTS)}.")
+    if options.amount_shown not in AMOUNT_SHOWN:
+        problems.append(f"Amounts are one of {', '.join(AMOUNT_SHOWN)}.")
+    if options.duration_format not in DURATION_FORMATS:
+        problems.append(f"Durations are written as {' or '.join(DURATION_FORMATS)}.")
     return problems
 
 
@@ -188,6 +207,11 @@ def build_body(params: BodyParams) -> dict[str, Any]:
             detailed["sortColumn"] = opts.detailed_sort_column
         if params.page:
             detailed.update(page=params.page.number, pageSize=params.page.size)
+        audit = {key: True for key, wanted in (("withoutProject", params.filters.without_project),
+                                               ("withoutTask", params.filters.without_task))
+                 if wanted}
+        if audit:
+            detailed["auditFilter"] = audit
         body["detailedFilter"] = detailed
     elif kind is ReportKind.SUMMARY:
         body["summaryFilter"] = {

@@ -1,7 +1,8 @@
-"""Filters: searchable multi-select pick-lists, billable and description.
+"""Filters: searchable pick-lists, tag matching, billable, status and description.
 
-Pick-lists (projects, clients, users, tags) are loaded in the background once per workspace
-and cached for the session; the chosen ids are remembered per workspace.
+Pick-lists (projects, clients, users, user groups, tags) are loaded in the background once
+per workspace and cached for the session; tasks are loaded for the chosen projects. The
+chosen ids and options are remembered per workspace.
 """
 
 from __future__ import annotations
@@ -9,24 +10,22 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal, Slot
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
-    QMenu,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
-    QWidgetAction,
 )
 
 from core.errors import ExporterError
-from core.reports import Filters, IdFilter, ReportKind
+from core.reports import APPROVAL_STATES, INVOICING_STATES, Filters, IdFilter, ReportKind
+from gui import wording
+from gui.pick_list import PickListButton
 from gui.widgets import StatusLabel, Tone
 from gui.worker import Connection, WorkerThreads
 
@@ -35,8 +34,22 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-LISTS = ("projects", "clients", "users", "tags")
+# The workspace lists, by Clockify's path under /workspaces/{id}/.
+LISTS = ("projects", "clients", "users", "user-groups", "tags")
 PickLists = dict[str, list[dict[str, Any]]]
+# Tags: how the chosen tags must appear on an entry (Clockify's containedInTimeentry).
+TAG_MODES = {
+    "CONTAINS": QT_TRANSLATE_NOOP("FiltersPanel", "has any of them"),
+    "CONTAINS_ONLY": QT_TRANSLATE_NOOP("FiltersPanel", "has all of them"),
+    "DOES_NOT_CONTAIN": QT_TRANSLATE_NOOP("FiltersPanel", "has none of them"),
+}
+_STATE_NAMES = {
+    "ALL": QT_TRANSLATE_NOOP("FiltersPanel", "Any"),
+    "APPROVED": QT_TRANSLATE_NOOP("FiltersPanel", "Approved"),
+    "UNAPPROVED": QT_TRANSLATE_NOOP("FiltersPanel", "Not approved"),
+    "INVOICED": QT_TRANSLATE_NOOP("FiltersPanel", "Invoiced"),
+    "UNINVOICED": QT_TRANSLATE_NOOP("FiltersPanel", "Not invoiced"),
+}
 
 
 def load_pick_lists(workspace_id: str) -> Any:
@@ -48,114 +61,26 @@ def load_pick_lists(workspace_id: str) -> Any:
     return call
 
 
-class PickList(QWidget):
-    """A search field over a list of checkable names; nothing checked means "all"."""
+def load_tasks(workspace_id: str, project_ids: list[str]) -> Any:
+    """The background call that fetches the tasks of some projects."""
 
-    selection_changed = Signal()
+    def call(client: ClockifyClient) -> PickLists:
+        return {pid: client.list_all(workspace_id, f"projects/{pid}/tasks")
+                for pid in project_ids}
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._quiet = False
-        self.model = QStandardItemModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setPlaceholderText(self.tr("Search…"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.list_view = QListView(self)
-        self.list_view.setModel(self.proxy)
-        self.list_view.setMinimumSize(260, 220)
-        self.clear_button = QPushButton(self.tr("Select none (all)"), self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.search_edit)
-        layout.addWidget(self.list_view)
-        layout.addWidget(self.clear_button)
-        self.search_edit.textChanged.connect(self.proxy.setFilterFixedString)
-        self.clear_button.clicked.connect(self.clear_selection)
-        self.model.itemChanged.connect(self.on_model_item_changed)
-
-    def set_items(self, items: list[tuple[str, str]], selected: set[str]) -> None:
-        """`items` are (id, name) pairs."""
-        # Never blockSignals() on the model: the proxy and the view would miss the change.
-        self._quiet = True
-        self.model.clear()
-        for item_id, name in sorted(items, key=lambda pair: pair[1].casefold()):
-            item = QStandardItem(name)
-            item.setData(item_id, Qt.ItemDataRole.UserRole)
-            item.setCheckable(True)
-            item.setEditable(False)
-            item.setCheckState(Qt.CheckState.Checked if item_id in selected
-                               else Qt.CheckState.Unchecked)
-            self.model.appendRow(item)
-        self._quiet = False
-        self.selection_changed.emit()
-
-    def names(self) -> list[str]:
-        return [self.model.item(row).text() for row in range(self.model.rowCount())]
-
-    def selected_ids(self) -> list[str]:
-        return [str(item.data(Qt.ItemDataRole.UserRole)) for item in self._items()
-                if item.checkState() == Qt.CheckState.Checked]
-
-    def selected_names(self) -> list[str]:
-        return [item.text() for item in self._items()
-                if item.checkState() == Qt.CheckState.Checked]
-
-    def set_selected_ids(self, ids: set[str]) -> None:
-        self._quiet = True
-        for item in self._items():
-            state = item.data(Qt.ItemDataRole.UserRole) in ids
-            item.setCheckState(Qt.CheckState.Checked if state else Qt.CheckState.Unchecked)
-        self._quiet = False
-        self.selection_changed.emit()
-
-    @Slot()
-    def clear_selection(self) -> None:
-        self.set_selected_ids(set())
-
-    @Slot()
-    def on_model_item_changed(self) -> None:
-        if not self._quiet:
-            self.selection_changed.emit()
-
-    def _items(self) -> list[QStandardItem]:
-        return [self.model.item(row) for row in range(self.model.rowCount())]
+    return call
 
 
-class PickListButton(QPushButton):
-    """A button that says what is chosen and drops down its PickList."""
+def _combo(parent: QWidget, name: str, values: dict[str, object]) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setAccessibleName(name)
+    for value, label in values.items():
+        combo.addItem(QCoreApplication.translate("FiltersPanel", str(label)), value)
+    return combo
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = title
-        self.pick_list = PickList(self)
-        self.pick_list.search_edit.setAccessibleName(self.tr("Search {title}").format(
-            title=title))
-        self.pick_list.list_view.setAccessibleName(title)
-        menu = QMenu(self)
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self.pick_list)
-        menu.addAction(action)
-        menu.aboutToShow.connect(self.pick_list.search_edit.setFocus)
-        self.setMenu(menu)
-        self.setAutoDefault(False)
-        self.setAccessibleName(title)
-        self.pick_list.selection_changed.connect(self.on_pick_list_selection_changed)
-        self.on_pick_list_selection_changed()
 
-    @Slot()
-    def on_pick_list_selection_changed(self) -> None:
-        names = self.pick_list.selected_names()
-        if not names:
-            summary = self.tr("all")
-        elif len(names) == 1:
-            summary = names[0]
-        else:
-            summary = self.tr("{count} selected").format(count=len(names))
-        self.setText(self.tr("{title}: {summary}").format(title=self.title, summary=summary))
-        self.setToolTip("\n".join(names) or self.tr("No filter: every item is included."))
+def _select(combo: QComboBox, value: object) -> None:
+    combo.setCurrentIndex(max(0, combo.findData(value)))
 
 
 class FiltersPanel(QGroupBox):
@@ -167,22 +92,33 @@ class FiltersPanel(QGroupBox):
         super().__init__(self.tr("Filters"), parent)
         self._threads = threads
         self._cache: dict[str, PickLists] = {}  # workspace id -> pick-lists, this session
+        self._tasks: dict[str, list[dict[str, Any]]] = {}  # project id -> its tasks
         self._connection: Connection | None = None
         self._workspace_id = ""
         self._wanted: dict[str, set[str]] = {}  # selection to apply once lists arrive
         self._kind = ReportKind.DETAILED
 
         self.buttons = {
-            "projects": PickListButton(self.tr("Projects"), self),
-            "clients": PickListButton(self.tr("Clients"), self),
-            "users": PickListButton(self.tr("Users"), self),
+            "projects": PickListButton(self.tr("&Projects"), self),
+            "tasks": PickListButton(self.tr("T&asks"), self),
+            "clients": PickListButton(self.tr("C&lients"), self),
+            "users": PickListButton(self.tr("&Users"), self),
+            "user-groups": PickListButton(self.tr("User groups"), self),
             "tags": PickListButton(self.tr("Tags"), self),
         }
+        self.tag_mode_combo = _combo(self, self.tr("How entries match the chosen tags"),
+                                     dict(TAG_MODES))
+        self.without_project_check = QCheckBox(self.tr("Only entries without a project"), self)
+        self.without_task_check = QCheckBox(self.tr("Only entries without a task"), self)
         self.billable_combo = QComboBox(self)
         self.billable_combo.setAccessibleName(self.tr("Billable"))
         self.billable_combo.addItem(self.tr("Billable and non-billable"), None)
         self.billable_combo.addItem(self.tr("Billable only"), True)
         self.billable_combo.addItem(self.tr("Non-billable only"), False)
+        self.approval_combo = _combo(self, self.tr("Approval"),
+                                     {v: _STATE_NAMES[v] for v in APPROVAL_STATES})
+        self.invoicing_combo = _combo(self, self.tr("Invoicing"),
+                                      {v: _STATE_NAMES[v] for v in INVOICING_STATES})
         self.description_edit = QLineEdit(self)
         self.description_edit.setPlaceholderText(self.tr("Any description"))
         self.description_edit.setAccessibleName(self.tr("Description contains"))
@@ -193,21 +129,45 @@ class FiltersPanel(QGroupBox):
         for index, button in enumerate(self.buttons.values()):
             lists.addWidget(button, index // 2, index % 2)
             button.pick_list.selection_changed.connect(self.on_pick_list_selection_changed)
+        tags_row = QHBoxLayout()
+        tags_label = QLabel(self.tr("An entry with tags…"), self)
+        tags_label.setBuddy(self.tag_mode_combo)
+        tags_row.addWidget(tags_label)
+        tags_row.addWidget(self.tag_mode_combo, 1)
+        without = QHBoxLayout()
+        without.addWidget(self.without_project_check)
+        without.addWidget(self.without_task_check)
+        without.addStretch(1)
+        status = QHBoxLayout()
+        status.addWidget(self.approval_combo, 1)
+        status.addWidget(self.invoicing_combo, 1)
         billable_label = QLabel(self.tr("&Billable:"), self)
         billable_label.setBuddy(self.billable_combo)
+        status_label = QLabel(self.tr("Appro&val:"), self)
+        status_label.setBuddy(self.approval_combo)
         description_label = QLabel(self.tr("&Description contains:"), self)
         description_label.setBuddy(self.description_edit)
         grid = QGridLayout(self)
         grid.addLayout(lists, 0, 0, 1, 2)
-        grid.addWidget(billable_label, 1, 0)
-        grid.addWidget(self.billable_combo, 1, 1)
-        grid.addWidget(description_label, 2, 0)
-        grid.addWidget(self.description_edit, 2, 1)
-        grid.addWidget(self.status_label, 3, 0, 1, 2)
+        grid.addLayout(tags_row, 1, 0, 1, 2)
+        grid.addLayout(without, 2, 0, 1, 2)
+        grid.addWidget(billable_label, 3, 0)
+        grid.addWidget(self.billable_combo, 3, 1)
+        grid.addWidget(status_label, 4, 0)
+        grid.addLayout(status, 4, 1)
+        grid.addWidget(description_label, 5, 0)
+        grid.addWidget(self.description_edit, 5, 1)
+        grid.addWidget(self.status_label, 6, 0, 1, 2)
         grid.setColumnStretch(1, 1)
 
-        self.billable_combo.currentIndexChanged.connect(self.on_pick_list_selection_changed)
+        for combo in (self.billable_combo, self.tag_mode_combo, self.approval_combo,
+                      self.invoicing_combo):
+            combo.currentIndexChanged.connect(self.on_pick_list_selection_changed)
+        for check in (self.without_project_check, self.without_task_check):
+            check.toggled.connect(self.on_pick_list_selection_changed)
         self.description_edit.textChanged.connect(self.on_pick_list_selection_changed)
+        self.buttons["projects"].pick_list.selection_changed.connect(
+            self.on_projects_selection_changed)
         self._set_lists_enabled(False)
 
     # ---- public ------------------------------------------------------------------------
@@ -217,14 +177,22 @@ class FiltersPanel(QGroupBox):
         """Show the pick-lists of a workspace (loading them once) and its saved filters."""
         self._connection = connection
         self._workspace_id = workspace_id
-        self._wanted = {what: set(saved.get(what) or []) for what in LISTS}
-        self.billable_combo.blockSignals(True)
-        self.billable_combo.setCurrentIndex(max(0, self.billable_combo.findData(
-            saved.get("billable"))))
-        self.billable_combo.blockSignals(False)
-        self.description_edit.blockSignals(True)
+        self._tasks = {}
+        self._wanted = {what: set(saved.get(what) or []) for what in (*LISTS, "tasks")}
+        widgets = (self.billable_combo, self.tag_mode_combo, self.approval_combo,
+                   self.invoicing_combo, self.description_edit, self.without_project_check,
+                   self.without_task_check)
+        for widget in widgets:
+            widget.blockSignals(True)
+        _select(self.billable_combo, saved.get("billable"))
+        _select(self.tag_mode_combo, saved.get("tag_mode", "CONTAINS"))
+        _select(self.approval_combo, saved.get("approval", "ALL"))
+        _select(self.invoicing_combo, saved.get("invoicing", "ALL"))
         self.description_edit.setText(str(saved.get("description") or ""))
-        self.description_edit.blockSignals(False)
+        self.without_project_check.setChecked(bool(saved.get("without_project")))
+        self.without_task_check.setChecked(bool(saved.get("without_task")))
+        for widget in widgets:
+            widget.blockSignals(False)
         for button in self.buttons.values():
             button.pick_list.set_items([], set())
         if connection is None or not workspace_id:
@@ -245,40 +213,87 @@ class FiltersPanel(QGroupBox):
     def forget_lists(self) -> None:
         """Signed out: another key may see other projects, users and tags."""
         self._cache.clear()
+        self._tasks.clear()
 
     def is_loaded(self) -> bool:
         return self._workspace_id in self._cache
 
     def filters(self) -> Filters:
-        def ids(what: str) -> IdFilter:
-            return IdFilter(tuple(self.buttons[what].pick_list.selected_ids()))
+        def ids(what: str, contains: str = "CONTAINS") -> IdFilter:
+            return IdFilter(tuple(self.buttons[what].pick_list.selected_ids()), contains)
 
-        return Filters(projects=ids("projects"), clients=ids("clients"), users=ids("users"),
-                       tags=ids("tags"), billable=self.billable_combo.currentData(),
-                       description=self.description_edit.text().strip())
+        detailed = self._kind is ReportKind.DETAILED
+        return Filters(
+            projects=ids("projects"), tasks=ids("tasks"), clients=ids("clients"),
+            users=ids("users"), user_groups=ids("user-groups"),
+            tags=ids("tags", str(self.tag_mode_combo.currentData())),
+            billable=self.billable_combo.currentData(),
+            description=self.description_edit.text().strip(),
+            approval_state=str(self.approval_combo.currentData()),
+            invoicing_state=str(self.invoicing_combo.currentData()),
+            without_project=detailed and self.without_project_check.isChecked(),
+            without_task=detailed and self.without_task_check.isChecked())
 
     def state(self) -> dict[str, Any]:
         """The current choices, as saved per workspace."""
-        filters = self.filters()
-        return {"projects": list(filters.projects.ids), "clients": list(filters.clients.ids),
-                "users": list(filters.users.ids), "tags": list(filters.tags.ids),
-                "billable": filters.billable, "description": filters.description}
+        state: dict[str, Any] = {what: self.buttons[what].pick_list.selected_ids()
+                                 for what in self.buttons}
+        state.update(
+            billable=self.billable_combo.currentData(),
+            description=self.description_edit.text().strip(),
+            tag_mode=self.tag_mode_combo.currentData(),
+            approval=self.approval_combo.currentData(),
+            invoicing=self.invoicing_combo.currentData(),
+            without_project=self.without_project_check.isChecked(),
+            without_task=self.without_task_check.isChecked())
+        return state
 
     def set_report_kind(self, kind: ReportKind) -> None:
-        """Expenses have no tags and no description: those filters do not apply."""
-        applies = kind is not ReportKind.EXPENSES
-        self.buttons["tags"].setEnabled(applies and self.is_loaded())
-        self.description_edit.setEnabled(applies)
-        tip = "" if applies else self.tr("Expense reports cannot be filtered by this.")
-        self.buttons["tags"].setToolTip(tip or self.buttons["tags"].toolTip())
-        self.description_edit.setToolTip(tip)
+        """Only the filters a report kind takes are offered; the others say why not."""
         self._kind = kind
+        expenses = kind is ReportKind.EXPENSES
+        not_expenses = self.tr("Expense reports cannot be filtered by this.")
+        only_detailed = self.tr("Clockify offers this for detailed reports only.")
+        self.description_edit.setEnabled(not expenses)
+        self.description_edit.setToolTip(not_expenses if expenses else "")
+        self.tag_mode_combo.setEnabled(not expenses)
+        for check in (self.without_project_check, self.without_task_check):
+            check.setEnabled(kind is ReportKind.DETAILED)
+            check.setToolTip("" if kind is ReportKind.DETAILED else only_detailed)
+        self._set_lists_enabled(self.is_loaded())
 
     # ---- slots -------------------------------------------------------------------------
 
     @Slot()
     def on_pick_list_selection_changed(self) -> None:
         self.filters_changed.emit()
+
+    @Slot()
+    def on_projects_selection_changed(self) -> None:
+        """Tasks are chosen within the chosen projects: load theirs when first needed."""
+        projects = self.buttons["projects"].pick_list.selected_ids()
+        missing = [pid for pid in projects if pid not in self._tasks]
+        if missing and self._connection is not None:
+            workspace_id = self._workspace_id
+            self._threads.call(
+                self._connection, load_tasks(workspace_id, missing),
+                lambda tasks: self._on_tasks_loaded(workspace_id, tasks),
+                lambda error: self._on_lists_failed(workspace_id, error))
+        self._show_tasks()
+
+    def _on_tasks_loaded(self, workspace_id: str, tasks: PickLists) -> None:
+        if workspace_id == self._workspace_id:
+            self._tasks.update(tasks)
+            self._show_tasks()
+
+    def _show_tasks(self) -> None:
+        pick = self.buttons["tasks"].pick_list
+        wanted = set(pick.selected_ids()) | self._wanted.pop("tasks", set())
+        items = [(str(t.get("id")), _display_name("tasks", t))
+                 for pid in self.buttons["projects"].pick_list.selected_ids()
+                 for t in self._tasks.get(pid, [])]
+        pick.set_items(items, wanted)
+        self._set_lists_enabled(self.is_loaded())
 
     def _on_lists_loaded(self, workspace_id: str, lists: PickLists) -> None:
         self._cache[workspace_id] = lists
@@ -289,21 +304,26 @@ class FiltersPanel(QGroupBox):
         if workspace_id == self._workspace_id:
             self.status_label.set_status(
                 self.tr("The filter lists could not be loaded: {message}").format(
-                    message=error.message), Tone.WARNING)
+                    message=wording.error_line(error)), Tone.WARNING)
 
     def _show_lists(self, lists: PickLists) -> None:
-        for what, button in self.buttons.items():
+        for what in LISTS:
             items = [(str(x.get("id")), _display_name(what, x)) for x in lists.get(what, [])]
-            button.pick_list.set_items(items, self._wanted.get(what, set()))
+            self.buttons[what].pick_list.set_items(items, self._wanted.get(what, set()))
         self.status_label.set_status("")
         self._set_lists_enabled(True)
+        self.on_projects_selection_changed()
         self.filters_changed.emit()
 
     def _set_lists_enabled(self, enabled: bool) -> None:
         for button in self.buttons.values():
             button.setEnabled(enabled)
-        if enabled and self._kind is ReportKind.EXPENSES:
-            self.buttons["tags"].setEnabled(False)
+        self.buttons["tags"].setEnabled(enabled and self._kind is not ReportKind.EXPENSES)
+        has_projects = bool(self.buttons["projects"].pick_list.selected_ids())
+        self.buttons["tasks"].setEnabled(enabled and has_projects)
+        self.buttons["tasks"].setToolTip(
+            self.buttons["tasks"].toolTip() if has_projects
+            else self.tr("Choose projects first: tasks belong to projects."))
 
 
 def _display_name(what: str, item: dict[str, Any]) -> str:

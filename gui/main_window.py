@@ -77,7 +77,9 @@ class MainWindow(QMainWindow):
         self.date_panel = DatePanel(settings, self)
         self.report_tabs = ReportTabs(self)
         report_box = QGroupBox(self.tr("Report"), self)
-        QVBoxLayout(report_box).addWidget(self.report_tabs)
+        report_layout = QVBoxLayout(report_box)
+        report_layout.addWidget(self.report_tabs)
+        report_layout.addWidget(self.report_tabs.options_form)
         self.filters_panel = FiltersPanel(self.threads, self)
         self.export_panel = ExportPanel(self)
 
@@ -162,6 +164,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def on_account_panel_signed_in(self, session: Session) -> None:
         self.date_panel.set_profile(session.time_zone, session.week_start)
+        self.report_tabs.set_profile_week_start(session.week_start)
         self.on_choices_changed()
 
     @Slot()

@@ -7,14 +7,17 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QTabWidget, QWidget
 
 from core.reports import (
+    AMOUNT_SHOWN,
     DETAILED_SORT_COLUMNS,
+    DURATION_FORMATS,
     SORT_ORDERS,
     SUMMARY_CHART_TYPES,
     SUMMARY_GROUPS,
     SUMMARY_SORT_COLUMNS,
+    WEEK_STARTS,
     WEEKLY_GROUPS,
     ReportKind,
     ReportOptions,
@@ -29,8 +32,17 @@ _VALUE_NAMES = {
     "USER": QT_TRANSLATE_NOOP("ReportTabs", "User"),
     "DURATION": QT_TRANSLATE_NOOP("ReportTabs", "Duration"),
     "DESCRIPTION": QT_TRANSLATE_NOOP("ReportTabs", "Description"),
-    "DESCENDING": QT_TRANSLATE_NOOP("ReportTabs", "Newest / largest first"),
-    "ASCENDING": QT_TRANSLATE_NOOP("ReportTabs", "Oldest / smallest first"),
+    "TAG": QT_TRANSLATE_NOOP("ReportTabs", "Tag"),
+    "HIDE_AMOUNT": QT_TRANSLATE_NOOP("ReportTabs", "Hide amounts"),
+    "FULL": QT_TRANSLATE_NOOP("ReportTabs", "Hours and minutes (1:30:00)"),
+    "DECIMAL": QT_TRANSLATE_NOOP("ReportTabs", "Decimal hours (1.50)"),
+    "MONDAY": QT_TRANSLATE_NOOP("ReportTabs", "Monday"),
+    "TUESDAY": QT_TRANSLATE_NOOP("ReportTabs", "Tuesday"),
+    "WEDNESDAY": QT_TRANSLATE_NOOP("ReportTabs", "Wednesday"),
+    "THURSDAY": QT_TRANSLATE_NOOP("ReportTabs", "Thursday"),
+    "FRIDAY": QT_TRANSLATE_NOOP("ReportTabs", "Friday"),
+    "SATURDAY": QT_TRANSLATE_NOOP("ReportTabs", "Saturday"),
+    "SUNDAY": QT_TRANSLATE_NOOP("ReportTabs", "Sunday"),
     "PROJECT": QT_TRANSLATE_NOOP("ReportTabs", "Project"),
     "CLIENT": QT_TRANSLATE_NOOP("ReportTabs", "Client"),
     "TASK": QT_TRANSLATE_NOOP("ReportTabs", "Task"),
@@ -45,6 +57,18 @@ _VALUE_NAMES = {
     "BILLABILITY": QT_TRANSLATE_NOOP("ReportTabs", "Billability"),
     NONE: QT_TRANSLATE_NOOP("ReportTabs", "(none)"),
 }
+# The two sort orders, worded for what is sorted (group names are not "newest first").
+_ORDER_NAMES = {
+    "time": (QT_TRANSLATE_NOOP("ReportTabs", "Newest first"),
+             QT_TRANSLATE_NOOP("ReportTabs", "Oldest first")),
+    "size": (QT_TRANSLATE_NOOP("ReportTabs", "Largest first"),
+             QT_TRANSLATE_NOOP("ReportTabs", "Smallest first")),
+    "name": (QT_TRANSLATE_NOOP("ReportTabs", "Z to A"),
+             QT_TRANSLATE_NOOP("ReportTabs", "A to Z")),
+}
+_SORTED_BY = {"DATE": "time", "ID": "time", "USER": "name", "DESCRIPTION": "name",
+              "GROUP": "name", "DURATION": "size", "AMOUNT": "size", "EARNED": "size",
+              "COST": "size", "PROFIT": "size"}
 _KIND_NAMES = {
     ReportKind.DETAILED: QT_TRANSLATE_NOOP("ReportTabs", "Detailed"),
     ReportKind.SUMMARY: QT_TRANSLATE_NOOP("ReportTabs", "Summary"),
@@ -89,6 +113,7 @@ class ReportTabs(QTabWidget):
         self.setAccessibleName(self.tr("Report type"))
         self.setUsesScrollButtons(False)  # every report kind stays visible, never scrolled
         self._combos: list[QComboBox] = []
+        self._profile_week_start = "MONDAY"
 
         detailed = QWidget(self)
         form = QFormLayout(detailed)
@@ -120,9 +145,11 @@ class ReportTabs(QTabWidget):
         form = QFormLayout(weekly)
         self.weekly_group_combo = self._add(
             form, weekly, "weekly_group", self.tr("Group by:"), WEEKLY_GROUPS)
+        self.week_start_combo = self._add(
+            form, weekly, "week_start", self.tr("Weeks start on:"), (NONE, *WEEK_STARTS))
         form.addRow(_note(weekly, self.tr(
-            "Weekly reports cover whole weeks: a range that does not end on the last day of "
-            "a week is extended to the end of that week.")))
+            "Weekly reports cover whole weeks: a range is widened to the first and last day "
+            "of its weeks.")))
 
         attendance = QWidget(self)
         form = QFormLayout(attendance)
@@ -138,12 +165,34 @@ class ReportTabs(QTabWidget):
         form.addRow(_note(expenses, self.tr(
             "Expenses are filtered by project, client, user and billable only.")))
 
+        # Options every report with amounts shares, below the tabs.
+        self.options_form = QWidget(self)
+        form = QFormLayout(self.options_form)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.amounts_combo = self._add(
+            form, self.options_form, "amounts", self.tr("Amounts:"), AMOUNT_SHOWN)
+        self.duration_combo = self._add(
+            form, self.options_form, "duration_format", self.tr("Durations:"),
+            DURATION_FORMATS)
+        self.duration_combo.setToolTip(self.tr(
+            "How durations are written in files this app renders; Clockify's own CSV, "
+            "Excel and PDF files follow your Clockify settings."))
+        self.rounding_check = QCheckBox(self.tr("Round times as set in Clockify"),
+                                        self.options_form)
+        self.rounding_check.setObjectName("rounding")
+        self.rounding_check.toggled.connect(self.on_combo_changed)
+        form.addRow(self.rounding_check)
+
         self._pages = {ReportKind.DETAILED: detailed, ReportKind.SUMMARY: summary,
                        ReportKind.WEEKLY: weekly, ReportKind.ATTENDANCE: attendance,
                        ReportKind.EXPENSES: expenses}
         for kind, page in self._pages.items():
             self.addTab(page, kind_name(kind))
+        self._orders = {self.detailed_order_combo: self.detailed_sort_combo,
+                        self.summary_order_combo: self.summary_sort_combo,
+                        self.attendance_order_combo: None, self.expenses_order_combo: None}
         _select(self.group_combos[1], "TIMEENTRY")
+        self._update_dependent()
         self.currentChanged.connect(self.on_tabs_current_changed)
 
     def _add(self, form: QFormLayout, page: QWidget, key: str, label: str,
@@ -166,13 +215,23 @@ class ReportTabs(QTabWidget):
     def set_kind(self, kind: ReportKind) -> None:
         self.setCurrentWidget(self._pages[kind])
 
+    def set_profile_week_start(self, week_start: str) -> None:
+        """The signed-in user's first day of the week: what weekly reports follow by default."""
+        self._profile_week_start = week_start if week_start in WEEK_STARTS else "MONDAY"
+        self._update_dependent()
+        self.options_changed.emit()
+
     def options(self) -> ReportOptions:
         kind = self.kind()
         order = {ReportKind.DETAILED: self.detailed_order_combo,
                  ReportKind.SUMMARY: self.summary_order_combo,
                  ReportKind.ATTENDANCE: self.attendance_order_combo,
                  ReportKind.EXPENSES: self.expenses_order_combo}.get(kind)
-        base = ReportOptions()
+        shown = str(self.amounts_combo.currentData())
+        base = ReportOptions(
+            amount_shown=shown, amounts=() if shown == "HIDE_AMOUNT" else (shown,),
+            rounding=self.rounding_check.isChecked(),
+            duration_format=str(self.duration_combo.currentData()))
         if order is not None:
             base = replace(base, sort_order=str(order.currentData()))
         if kind is ReportKind.DETAILED:
@@ -183,8 +242,12 @@ class ReportTabs(QTabWidget):
                            summary_sort_column=str(self.summary_sort_combo.currentData()),
                            summary_chart_type=str(self.chart_combo.currentData()))
         if kind is ReportKind.WEEKLY:
-            return replace(base, weekly_group=str(self.weekly_group_combo.currentData()))
+            return replace(base, weekly_group=str(self.weekly_group_combo.currentData()),
+                           week_start=self.week_start())
         return base
+
+    def week_start(self) -> str:
+        return str(self.week_start_combo.currentData() or self._profile_week_start)
 
     def problem(self) -> str | None:
         problems = validate_options(self.kind(), self.options())
@@ -192,7 +255,9 @@ class ReportTabs(QTabWidget):
 
     def state(self) -> dict[str, Any]:
         """Every tab's choices, for the settings."""
-        return {c.objectName(): c.currentData() for c in self._combos}
+        state: dict[str, Any] = {c.objectName(): c.currentData() for c in self._combos}
+        state["rounding"] = self.rounding_check.isChecked()
+        return state
 
     def restore_state(self, state: dict[str, Any]) -> None:
         for combo in self._combos:
@@ -201,21 +266,36 @@ class ReportTabs(QTabWidget):
                 combo.blockSignals(True)
                 _select(combo, value)
                 combo.blockSignals(False)
-        self._update_group_levels()
+        self.rounding_check.blockSignals(True)
+        self.rounding_check.setChecked(bool(state.get("rounding")))
+        self.rounding_check.blockSignals(False)
+        self._update_dependent()
 
     # ---- slots -------------------------------------------------------------------------
 
     @Slot()
     def on_combo_changed(self) -> None:
-        self._update_group_levels()
+        self._update_dependent()
         self.options_changed.emit()
 
     @Slot(int)
     def on_tabs_current_changed(self, _index: int) -> None:
         self.options_changed.emit()
 
-    def _update_group_levels(self) -> None:
-        # A third level only makes sense after a second one.
+    def _update_dependent(self) -> None:
+        """Controls whose meaning follows another control's choice."""
+        for order, sort in self._orders.items():
+            descending, ascending = _ORDER_NAMES[
+                _SORTED_BY.get(str(sort.currentData()), "time") if sort else "time"]
+            order.setItemText(order.findData("DESCENDING"),
+                              QCoreApplication.translate("ReportTabs", str(descending)))
+            order.setItemText(order.findData("ASCENDING"),
+                              QCoreApplication.translate("ReportTabs", str(ascending)))
+        profile = QCoreApplication.translate("ReportTabs", str(_VALUE_NAMES[
+            self._profile_week_start]))
+        self.week_start_combo.setItemText(0, self.tr("{day} (your Clockify profile)").format(
+            day=profile))
+        # A third group level only makes sense after a second one.
         second, third = self.group_combos[1], self.group_combos[2]
         third.setEnabled(bool(second.currentData()))
         if not second.currentData() and third.currentData():

@@ -66,10 +66,9 @@ def test_summary_groups_must_differ(signed_in: MainWindow) -> None:
     second.setCurrentIndex(second.findData("PROJECT"))
     assert not signed_in.export_panel.export_button.isEnabled()
     assert "must be different" in signed_in.export_panel.reason_label.text()
-    second.setCurrentIndex(second.findData("USER") if second.findData("USER") >= 0
-                           else second.findData("CLIENT"))
-    third.setCurrentIndex(third.findData("DATE"))
-    assert tabs.options().summary_groups == ("PROJECT", "CLIENT", "DATE")
+    second.setCurrentIndex(second.findData("USER"))  # USER and TAG too (API.md §3.5)
+    third.setCurrentIndex(third.findData("TAG"))
+    assert tabs.options().summary_groups == ("PROJECT", "USER", "TAG")
     assert signed_in.export_panel.export_button.isEnabled()
     second.setCurrentIndex(second.findData(""))  # no second level: no third either
     assert not third.isEnabled()

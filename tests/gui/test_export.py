@@ -18,6 +18,7 @@ from core.demo import DemoServer
 from core.export import ExportJob
 from core.planning import Phase, Progress
 from core.reports import ExportFormat, ReportKind
+from core.windows import week_start_of
 from gui.main_window import MainWindow
 from gui.widgets import Tone
 from tests.gui.conftest import TIMEOUT_MS, FakeDialogs, WindowFactory, run_export, sign_in
@@ -57,8 +58,12 @@ def test_each_report_exports_the_right_entries(
     banner = signed_in.export_panel.banner
     assert banner.tone is Tone.SUCCESS, banner.text_label.text()
     data = _load(out)
+    start, end = START, END
+    if kind is ReportKind.WEEKLY:  # whole weeks, from the profile's first day of the week
+        start = week_start_of(START, "MONDAY")
+        end = week_start_of(END, "MONDAY") + timedelta(days=6)
     entries = [e for e in demo_server.data.entries(ws)
-               if e.id in demo_server.data.entry_ids(ws, START, END, ZONE)]
+               if e.id in demo_server.data.entry_ids(ws, start, end, ZONE)]
     assert entries
     if kind is ReportKind.DETAILED:
         assert {e["_id"] for e in data["timeentries"]} == {e.id for e in entries}
