@@ -34,8 +34,13 @@ from core.export import ExportJob
 from core.limits import is_free_plan
 from core.planning import ExportRequest, Phase, Progress
 from core.reports import (
+    AMOUNT_SHOWN,
+    APPROVAL_STATES,
+    DURATION_FORMATS,
+    INVOICING_STATES,
     SORT_ORDERS,
     SUMMARY_GROUPS,
+    WEEK_STARTS,
     WEEKLY_GROUPS,
     ExportFormat,
     Filters,
@@ -49,6 +54,7 @@ from core.windows import Preset, preset_range
 log = logging.getLogger(__name__)
 
 ENV_KEY = "CLOCKIFY_API_KEY"
+TAG_MATCH = {"any": "CONTAINS", "all": "CONTAINS_ONLY", "none": "DOES_NOT_CONTAIN"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -106,6 +112,26 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--weekly-group", choices=WEEKLY_GROUPS, default="USER")
     exp.add_argument("--sort-order", choices=SORT_ORDERS, default="DESCENDING")
     exp.add_argument("--hide-amounts", action="store_true", help="export without money amounts")
+    # The window's filters and options, under the same names.
+    exp.add_argument("--task", action="append", default=[], metavar="NAME_OR_ID",
+                     help="only this task of the chosen --project(s) (repeatable)")
+    exp.add_argument("--user-group", action="append", default=[], metavar="NAME_OR_ID",
+                     help="only members of this user group (repeatable)")
+    exp.add_argument("--tag-match", choices=list(TAG_MATCH), default="any",
+                     help="entries with any of the --tag(s), all of them, or none of them")
+    exp.add_argument("--approval", choices=APPROVAL_STATES, default="ALL")
+    exp.add_argument("--invoicing", choices=INVOICING_STATES, default="ALL")
+    exp.add_argument("--without-project", action="store_true",
+                     help="detailed: only entries without a project")
+    exp.add_argument("--without-task", action="store_true",
+                     help="detailed: only entries without a task")
+    exp.add_argument("--amounts", choices=AMOUNT_SHOWN, default="EARNED",
+                     help="which amounts to show (HIDE_AMOUNT: none)")
+    exp.add_argument("--rounding", action="store_true", help="round times as set in Clockify")
+    exp.add_argument("--duration-format", choices=DURATION_FORMATS, default="FULL",
+                     help="durations in files rendered here: h:mm:ss or decimal hours")
+    exp.add_argument("--week-start", choices=WEEK_STARTS,
+                     help="weekly: first day of the week (default: your Clockify profile's)")
     exp.add_argument("--max-days", type=_positive_int, metavar="N",
                      help="days per request (default: what the plan allows)")
     exp.add_argument("--max-wait", type=float, metavar="SECONDS",
@@ -204,8 +230,19 @@ def _ids(client: ClockifyClient, ws_id: str, what: str, wanted: list[str]) -> Id
     if not wanted:
         return IdFilter()
     listing = {"project": client.projects, "client": client.clients, "user": client.users,
-               "tag": client.tags}[what](ws_id)
+               "tag": client.tags, "user group": client.user_groups}[what](ws_id)
     return IdFilter(tuple(str(_pick(listing, w, what)["id"]) for w in wanted))
+
+
+def _task_ids(client: ClockifyClient, ws_id: str, projects: IdFilter,
+              wanted: list[str]) -> IdFilter:
+    """Tasks belong to projects: they are looked up within the chosen ones."""
+    if not wanted:
+        return IdFilter()
+    if not projects:
+        raise UsageError("Tasks belong to projects.", "Give --project as well as --task.")
+    tasks = [t for pid in projects.ids for t in client.list_all(ws_id, f"projects/{pid}/tasks")]
+    return IdFilter(tuple(str(_pick(tasks, w, "task")["id"]) for w in wanted))
 
 
 def _export(args: argparse.Namespace, client: ClockifyClient, err: TextIO,
@@ -232,16 +269,28 @@ def _export(args: argparse.Namespace, client: ClockifyClient, err: TextIO,
         sort_order=args.sort_order,
         summary_groups=tuple(args.group) or ReportOptions().summary_groups,
         weekly_group=args.weekly_group,
+        amount_shown=args.amounts,
+        amounts=() if args.amounts == "HIDE_AMOUNT" else (args.amounts,),
+        rounding=args.rounding,
+        week_start=args.week_start or str(settings.get("weekStart") or "MONDAY"),
+        duration_format=args.duration_format,
     )
     if args.hide_amounts:
         options = replace(options, amount_shown="HIDE_AMOUNT", amounts=())
+    projects = _ids(client, ws_id, "project", args.project)
     filters = Filters(
-        projects=_ids(client, ws_id, "project", args.project),
+        projects=projects,
+        tasks=_task_ids(client, ws_id, projects, args.task),
         clients=_ids(client, ws_id, "client", args.client),
         users=_ids(client, ws_id, "user", args.user),
-        tags=_ids(client, ws_id, "tag", args.tag),
+        user_groups=_ids(client, ws_id, "user group", args.user_group),
+        tags=replace(_ids(client, ws_id, "tag", args.tag), contains=TAG_MATCH[args.tag_match]),
         billable=args.billable,
         description=args.description,
+        approval_state=args.approval,
+        invoicing_state=args.invoicing,
+        without_project=args.without_project,
+        without_task=args.without_task,
     )
     request = ExportRequest(
         workspace_id=ws_id, kind=ReportKind(args.report), fmt=fmt, start=start, end=end,

@@ -95,6 +95,9 @@ class Preset(StrEnum):
     LAST_MONTH = "last-month"
     THIS_YEAR = "this-year"
     LAST_YEAR = "last-year"
+    PAST_TWO_WEEKS = "past-two-weeks"  # last week and this week, as in Clockify's picker
+    LAST_7_DAYS = "last-7-days"  # today and the six days before
+    LAST_30_DAYS = "last-30-days"
 
 
 def preset_range(preset: Preset, today: date, week_start: str = "MONDAY") -> DateWindow:
@@ -104,11 +107,16 @@ def preset_range(preset: Preset, today: date, week_start: str = "MONDAY") -> Dat
     if preset is Preset.YESTERDAY:
         day = today - timedelta(days=1)
         return DateWindow(day, day)
-    if preset in (Preset.THIS_WEEK, Preset.LAST_WEEK):
+    if preset in (Preset.THIS_WEEK, Preset.LAST_WEEK, Preset.PAST_TWO_WEEKS):
         first = week_start_of(today, week_start)
         if preset is Preset.LAST_WEEK:
             first -= timedelta(days=7)
+        if preset is Preset.PAST_TWO_WEEKS:
+            return DateWindow(first - timedelta(days=7), first + timedelta(days=6))
         return DateWindow(first, first + timedelta(days=6))
+    if preset in (Preset.LAST_7_DAYS, Preset.LAST_30_DAYS):
+        days = 7 if preset is Preset.LAST_7_DAYS else 30
+        return DateWindow(today - timedelta(days=days - 1), today)
     if preset is Preset.THIS_MONTH:
         return _month(today.year, today.month)
     if preset is Preset.LAST_MONTH:

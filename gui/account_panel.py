@@ -114,7 +114,7 @@ class AccountPanel(QGroupBox):
         self.show_key_action.setCheckable(True)
         self.key_edit.addAction(self.show_key_action, QLineEdit.ActionPosition.TrailingPosition)
         self.sign_in_button = QPushButton(self.tr("S&ign in"), self)
-        self.forget_button = QPushButton(self.tr("For&get key"), self)
+        self.forget_button = QPushButton(self.tr("Forget ke&y"), self)
         self.forget_button.setToolTip(self.tr("Remove the key from this computer and sign out"))
         self.key_link = QLabel(self)
         self.key_link.setText('<a href="{url}">{text}</a>'.format(

@@ -27,10 +27,13 @@ _PRESET_NAMES = {
     Preset.YESTERDAY: QT_TRANSLATE_NOOP("DatePanel", "Yesterday"),
     Preset.THIS_WEEK: QT_TRANSLATE_NOOP("DatePanel", "This week"),
     Preset.LAST_WEEK: QT_TRANSLATE_NOOP("DatePanel", "Last week"),
+    Preset.PAST_TWO_WEEKS: QT_TRANSLATE_NOOP("DatePanel", "Past two weeks"),
     Preset.THIS_MONTH: QT_TRANSLATE_NOOP("DatePanel", "This month"),
     Preset.LAST_MONTH: QT_TRANSLATE_NOOP("DatePanel", "Last month"),
     Preset.THIS_YEAR: QT_TRANSLATE_NOOP("DatePanel", "This year"),
     Preset.LAST_YEAR: QT_TRANSLATE_NOOP("DatePanel", "Last year"),
+    Preset.LAST_7_DAYS: QT_TRANSLATE_NOOP("DatePanel", "Last 7 days"),
+    Preset.LAST_30_DAYS: QT_TRANSLATE_NOOP("DatePanel", "Last 30 days"),
 }
 
 
@@ -58,7 +61,7 @@ class DatePanel(QGroupBox):
         for preset, name in _PRESET_NAMES.items():
             self.preset_combo.addItem(QCoreApplication.translate("DatePanel", str(name)),
                                       preset.value)
-        self.preset_combo.addItem(self.tr("Custom"), CUSTOM)
+        self.preset_combo.addItem(self.tr("Custom range"), CUSTOM)
         self.start_edit = self._date_edit(self.tr("Start date"))
         self.end_edit = self._date_edit(self.tr("End date"))
         self.time_zone_combo = QComboBox(self)
@@ -71,9 +74,9 @@ class DatePanel(QGroupBox):
         # The zone list scans the zone database: fill it once the window is up.
         QTimer.singleShot(0, self.fill_time_zones)
 
-        preset_label = QLabel(self.tr("&Range:"), self)
+        preset_label = QLabel(self.tr("Ran&ge:"), self)
         preset_label.setBuddy(self.preset_combo)
-        start_label = QLabel(self.tr("&From:"), self)
+        start_label = QLabel(self.tr("Fro&m:"), self)
         start_label.setBuddy(self.start_edit)
         end_label = QLabel(self.tr("&To:"), self)
         end_label.setBuddy(self.end_edit)

@@ -64,7 +64,7 @@ class ExportPanel(QGroupBox):
         self.cancel_button = QPushButton(self.tr("&Cancel"), self)
         self.cancel_button.setToolTip(self.tr("Stop the export; nothing is saved (Esc)"))
 
-        format_label = QLabel(self.tr("&Format:"), self)
+        format_label = QLabel(self.tr("F&ormat:"), self)
         format_label.setBuddy(self.format_combo)
         grid = QGridLayout(self)
         grid.addWidget(format_label, 0, 0)
@@ -186,7 +186,7 @@ class ExportPanel(QGroupBox):
         text += " " + self.tr("Requests to Clockify: {count}.").format(
             count=wording.count(result.requests))
         actions: list[tuple[str, Callable[[], object]]] = [
-            (self.tr("&Open file"), open_file), (self.tr("Show in fol&der"), show_folder)]
+            (self.tr("Ope&n file"), open_file), (self.tr("Show in folde&r"), show_folder)]
         if len(result.files) != 1:
             actions = actions[1:]
         # A note already shown under the format is not repeated in the banner.
@@ -197,7 +197,7 @@ class ExportPanel(QGroupBox):
     def show_failed(self, error: ExporterError, copy_details: Callable[[], object]) -> None:
         self._show_idle()
         actions: list[tuple[str, Callable[[], object]]] = [
-            (self.tr("Copy &details"), copy_details)]
+            (self.tr("&Copy details"), copy_details)]
         text, hint = wording.error_text(error)
         self.banner.show_message(Tone.ERROR, wording.error_title(error), text, hint, actions)
 
