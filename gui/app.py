@@ -28,6 +28,7 @@ from core.reports import ExportFormat, ReportKind
 from core.resources import resource_path
 from gui import dialogs
 from gui.date_panel import CUSTOM
+from gui.i18n import install_translators, language_for
 from gui.main_window import MainWindow, suggested_file_name
 from gui.platform_check import xcb_problem
 from gui.settings import ORGANIZATION, AppSettings
@@ -229,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
             settings = AppSettings.for_demo(APP_NAME)
         else:
             settings = AppSettings()
+        install_translators(app, language_for(settings.text("language")))
         window = MainWindow(settings, None if demo else CredentialStore(),
                             (demo.server, demo.api_key) if demo else None, app_icon(),
                             log_path)

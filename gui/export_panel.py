@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from core.errors import ExporterError
 from core.limits import WaitInfo
-from core.planning import ExportPlan, ExportResult, Phase, Progress
-from core.reports import ExportFormat, ReportKind
+from core.planning import ExportPlan, ExportRequest, ExportResult, Phase, Progress
+from core.reports import ExportFormat
 from gui import wording
 from gui.widgets import MessageBanner, StatusLabel, Tone
 
@@ -37,6 +37,7 @@ class ExportPanel(QGroupBox):
         self._problem: str | None = None
         self._clock = QElapsedTimer()
         self._last_progress: Progress | None = None
+        self._plan_notes: tuple[str, ...] = ()  # core's notes of the plan shown
 
         self.format_combo = QComboBox(self)
         self.format_combo.setAccessibleName(self.tr("File format"))
@@ -106,14 +107,15 @@ class ExportPanel(QGroupBox):
     def on_format_combo_changed(self) -> None:
         self.format_changed.emit()
 
-    def set_estimate(self, plan: ExportPlan | None, kind: ReportKind) -> None:
+    def set_estimate(self, plan: ExportPlan | None, request: ExportRequest | None) -> None:
         """Show what the export will cost and what the plan says, before any request."""
-        if plan is None:
+        self._plan_notes = plan.notes if plan is not None else ()
+        if plan is None or request is None:
             self.cost_label.set_status("")
             self.note_label.set_status("")
             return
-        self.cost_label.set_status(wording.cost_text(plan, kind.paged))
-        self.note_label.set_status(" ".join(plan.notes), Tone.INFO)
+        self.cost_label.set_status(wording.cost_text(plan, request.kind.paged))
+        self.note_label.set_status(" ".join(wording.plan_notes(plan, request)), Tone.INFO)
 
     def set_problem(self, problem: str | None) -> None:
         """Why Export cannot run now (None: it can)."""
@@ -189,9 +191,8 @@ class ExportPanel(QGroupBox):
             (self.tr("Ope&n file"), open_file), (self.tr("Show in folde&r"), show_folder)]
         if len(result.files) != 1:
             actions = actions[1:]
-        # A note already shown under the format is not repeated in the banner.
-        shown = self.note_label.text() if self.note_label.isVisible() else ""
-        notes = " ".join(note for note in result.notes if note not in shown)
+        # A note of the plan is shown under the format already: not again in the banner.
+        notes = " ".join(note for note in result.notes if note not in self._plan_notes)
         self.banner.show_message(Tone.SUCCESS, self.tr("Export finished"), text, notes, actions)
 
     def show_failed(self, error: ExporterError, copy_details: Callable[[], object]) -> None:

@@ -43,10 +43,13 @@ TAG_MODES = {
     "CONTAINS_ONLY": QT_TRANSLATE_NOOP("FiltersPanel", "has all of them"),
     "DOES_NOT_CONTAIN": QT_TRANSLATE_NOOP("FiltersPanel", "has none of them"),
 }
-_STATE_NAMES = {
-    "ALL": QT_TRANSLATE_NOOP("FiltersPanel", "Any"),
+_APPROVAL_NAMES = {
+    "ALL": QT_TRANSLATE_NOOP("FiltersPanel", "Approved or not"),
     "APPROVED": QT_TRANSLATE_NOOP("FiltersPanel", "Approved"),
     "UNAPPROVED": QT_TRANSLATE_NOOP("FiltersPanel", "Not approved"),
+}
+_INVOICING_NAMES = {
+    "ALL": QT_TRANSLATE_NOOP("FiltersPanel", "Invoiced or not"),
     "INVOICED": QT_TRANSLATE_NOOP("FiltersPanel", "Invoiced"),
     "UNINVOICED": QT_TRANSLATE_NOOP("FiltersPanel", "Not invoiced"),
 }
@@ -116,9 +119,9 @@ class FiltersPanel(QGroupBox):
         self.billable_combo.addItem(self.tr("Billable only"), True)
         self.billable_combo.addItem(self.tr("Non-billable only"), False)
         self.approval_combo = _combo(self, self.tr("Approval"),
-                                     {v: _STATE_NAMES[v] for v in APPROVAL_STATES})
+                                     {v: _APPROVAL_NAMES[v] for v in APPROVAL_STATES})
         self.invoicing_combo = _combo(self, self.tr("Invoicing"),
-                                      {v: _STATE_NAMES[v] for v in INVOICING_STATES})
+                                      {v: _INVOICING_NAMES[v] for v in INVOICING_STATES})
         self.description_edit = QLineEdit(self)
         self.description_edit.setPlaceholderText(self.tr("Any description"))
         self.description_edit.setAccessibleName(self.tr("Description contains"))
@@ -143,7 +146,7 @@ class FiltersPanel(QGroupBox):
         status.addWidget(self.invoicing_combo, 1)
         billable_label = QLabel(self.tr("&Billable:"), self)
         billable_label.setBuddy(self.billable_combo)
-        status_label = QLabel(self.tr("Appro&val:"), self)
+        status_label = QLabel(self.tr("Status:"), self)
         status_label.setBuddy(self.approval_combo)
         description_label = QLabel(self.tr("&Description contains:"), self)
         description_label.setBuddy(self.description_edit)

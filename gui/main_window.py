@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
     QMainWindow,
+    QMenu,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -31,6 +32,7 @@ from gui.account_panel import API_KEYS_URL, AccountPanel
 from gui.date_panel import DatePanel
 from gui.export_panel import ExportPanel
 from gui.filters_panel import FiltersPanel
+from gui.i18n import LANGUAGES
 from gui.report_tabs import ReportTabs, kind_name
 from gui.session import Session
 from gui.settings import AppSettings
@@ -103,8 +105,10 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.scroll_area, 1)
-        column.addWidget(self.export_panel)
-        self.export_panel.setContentsMargins(8, 0, 8, 8)
+        export_row = QVBoxLayout()
+        export_row.setContentsMargins(9, 0, 9, 9)  # as the form's grid, which scrolls
+        export_row.addWidget(self.export_panel)
+        column.addLayout(export_row)
         self.setCentralWidget(central)
         self._make_menus()
         self._restore()
@@ -130,7 +134,7 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        keys_action = QAction(self.tr("Where do I find my &API key?"), self)
+        keys_action = QAction(self.tr("Where do I find my API &key?"), self)
         keys_action.triggered.connect(lambda: dialogs.open_url(API_KEYS_URL))
         about_action = QAction(self.tr("&About"), self)
         about_action.triggered.connect(lambda: dialogs.show_about(
@@ -141,6 +145,27 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addActions([keys_action, about_action])
+        help_menu.addMenu(self._language_menu())
+
+    def _language_menu(self) -> QMenu:
+        """The language setting; it applies from the next start (Qt translates at build)."""
+        menu = QMenu(self.tr("&Language"), self)
+        group = QActionGroup(menu)
+        current = self.settings.text("language")
+        for code, name in (("", self.tr("System language")), *LANGUAGES.items()):
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            group.addAction(action)
+        group.triggered.connect(self.on_language_group_triggered)
+        return menu
+
+    @Slot(QAction)
+    def on_language_group_triggered(self, action: QAction) -> None:
+        self.settings.set_text("language", str(action.data()))
+        self.statusBar().showMessage(self.tr(
+            "The language changes when the app starts next time."), 10_000)
 
     def _restore(self) -> None:
         geometry = self.settings.geometry()
@@ -194,13 +219,15 @@ class MainWindow(QMainWindow):
             self.settings.set_data("filters", saved)
         self.filters_panel.set_report_kind(kind)
         plan: ExportPlan | None = None
+        request = None
         problem = self.export_problem()
         if problem is None:
             try:
-                plan = self._plan(self._request(Path("estimate")))
+                request = self._request(Path("estimate"))
+                plan = self._plan(request)
             except UsageError as exc:
                 problem = wording.error_line(exc)
-        self.export_panel.set_estimate(plan, kind)
+        self.export_panel.set_estimate(plan, request)
         self.export_panel.set_problem(problem)
         self.export_action.setEnabled(self.export_panel.can_export())
 

@@ -153,7 +153,7 @@ class PickList(QWidget):
             self.list_view.setFocus()
             if not self.list_view.currentIndex().isValid() and self.proxy.rowCount():
                 self.list_view.setCurrentIndex(self.proxy.index(0, 0))
-            elif key is not Qt.Key.Key_Down:
+            elif key != Qt.Key.Key_Down:
                 self.list_view.keyPressEvent(event)
             return True
         if watched is self.list_view:
@@ -168,6 +168,16 @@ class PickList(QWidget):
                 self.search_edit.insert(event.text())
                 return True
         return super().eventFilter(watched, event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab cycles through the search, the list and the buttons (a menu would move
+        between its actions instead)."""
+        chain: list[QWidget] = [self.search_edit, self.list_view, self.all_button,
+                                self.none_button]
+        current = next((i for i, w in enumerate(chain) if w.hasFocus()), -1)
+        chain[(current + (1 if forward else -1)) % len(chain)].setFocus(
+            Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+        return True
 
     # ---- helpers -----------------------------------------------------------------------
 

@@ -163,7 +163,8 @@ class ReportTabs(QTabWidget):
         self.expenses_order_combo = self._add(
             form, expenses, "expenses_order", self.tr("Order:"), SORT_ORDERS)
         form.addRow(_note(expenses, self.tr(
-            "Expenses are filtered by project, client, user and billable only.")))
+            "Expenses are filtered by project, task, client, user, user group, billable and "
+            "status only.")))
 
         # Options every report with amounts shares, below the tabs.
         self.options_form = QWidget(self)

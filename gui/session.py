@@ -25,7 +25,7 @@ NO_NOTE: Note = ("", Tone.PLAIN)
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("KeyKeeper", text)
+    return QCoreApplication.translate("", text)  # lupdate: -tr-function-alias tr+=_tr
 
 
 def _error_note(exc: CredentialError) -> Note:

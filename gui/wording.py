@@ -10,17 +10,18 @@ from __future__ import annotations
 import errno
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from core.errors import ClockifyError, ErrorKind, ExporterError, NetworkError, OutputError
 from core.limits import FREE_HOURLY_QUOTA, QUOTA_WINDOW_SECONDS, WaitInfo, WaitReason
-from core.planning import ExportPlan, Phase, Progress
+from core.planning import ExportPlan, ExportRequest, Phase, Progress
+from core.reports import WEEK_STARTS, ReportKind
 
-_CONTEXT = "wording"
 
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(_CONTEXT, text, None, n)
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    # Module-level tr(): lupdate files these strings under the empty context
+    # (scripts/translations.py passes -tr-function-alias tr+=_tr).
+    return QCoreApplication.translate("", text, disambiguation, n)
 
 
 def count(number: int) -> str:
@@ -29,7 +30,7 @@ def count(number: int) -> str:
 
 
 def items(number: int) -> str:
-    return _tr("%Ln item(s)", number)
+    return _tr("%Ln item(s)", None, number)
 
 
 def hhmm(moment: datetime) -> str:
@@ -61,28 +62,28 @@ def clock(seconds: float) -> str:
 # ---- errors ----------------------------------------------------------------------------
 
 _TITLES = {
-    ErrorKind.UNEXPECTED: "Something unexpected went wrong",
-    ErrorKind.USAGE: "Check your choices",
-    ErrorKind.SERVER_CONFIG: "Server address",
-    ErrorKind.CREDENTIAL: "Keyring",
-    ErrorKind.AUTH: "API key not accepted",
-    ErrorKind.PERMISSION: "Not allowed",
-    ErrorKind.PLAN: "Not on this plan",
-    ErrorKind.NOT_FOUND: "Wrong server",
-    ErrorKind.MISSING: "Not found",
-    ErrorKind.REFUSED: "Clockify refused the request",
-    ErrorKind.RATE_LIMIT: "Rate limit",
-    ErrorKind.NETWORK: "No connection",
-    ErrorKind.TIMEOUT: "No answer in time",
-    ErrorKind.SERVER: "Clockify server error",
-    ErrorKind.BROKEN_ANSWER: "Broken answer",
-    ErrorKind.OUTPUT: "Could not save the file",
-    ErrorKind.CANCELLED: "Export cancelled",
+    ErrorKind.UNEXPECTED: QT_TRANSLATE_NOOP("", "Something unexpected went wrong"),
+    ErrorKind.USAGE: QT_TRANSLATE_NOOP("", "Check your choices"),
+    ErrorKind.SERVER_CONFIG: QT_TRANSLATE_NOOP("", "Server address"),
+    ErrorKind.CREDENTIAL: QT_TRANSLATE_NOOP("", "Keyring"),
+    ErrorKind.AUTH: QT_TRANSLATE_NOOP("", "API key not accepted"),
+    ErrorKind.PERMISSION: QT_TRANSLATE_NOOP("", "Not allowed"),
+    ErrorKind.PLAN: QT_TRANSLATE_NOOP("", "Not on this plan"),
+    ErrorKind.NOT_FOUND: QT_TRANSLATE_NOOP("", "Wrong server"),
+    ErrorKind.MISSING: QT_TRANSLATE_NOOP("", "Not found"),
+    ErrorKind.REFUSED: QT_TRANSLATE_NOOP("", "Clockify refused the request"),
+    ErrorKind.RATE_LIMIT: QT_TRANSLATE_NOOP("", "Rate limit"),
+    ErrorKind.NETWORK: QT_TRANSLATE_NOOP("", "No connection"),
+    ErrorKind.TIMEOUT: QT_TRANSLATE_NOOP("", "No answer in time"),
+    ErrorKind.SERVER: QT_TRANSLATE_NOOP("", "Clockify server error"),
+    ErrorKind.BROKEN_ANSWER: QT_TRANSLATE_NOOP("", "Broken answer"),
+    ErrorKind.OUTPUT: QT_TRANSLATE_NOOP("", "Could not save the file"),
+    ErrorKind.CANCELLED: QT_TRANSLATE_NOOP("", "Export cancelled"),
 }
 
 
 def error_title(error: ExporterError) -> str:
-    return _tr(_TITLES[error.kind])
+    return _tr(str(_TITLES[error.kind]))
 
 
 def error_text(error: ExporterError) -> tuple[str, str]:
@@ -180,8 +181,8 @@ def wait_text(info: WaitInfo) -> str:
                    "You can cancel.").format(time=hhmm(info.resume_at))
     seconds = max(1, round(info.seconds_left))
     if info.reason == WaitReason.RATE_LIMIT:
-        return _tr("Clockify asked to slow down (rate limit): resuming in %n s.", seconds)
-    return _tr("Clockify did not answer properly: trying again in %n s.", seconds)
+        return _tr("Clockify asked to slow down (rate limit): resuming in %n s.", None, seconds)
+    return _tr("Clockify did not answer properly: trying again in %n s.", None, seconds)
 
 
 def quota_wait_seconds(requests: int) -> float:
@@ -194,17 +195,18 @@ def cost_text(plan: ExportPlan, paged: bool) -> str:
     """What an export will cost in requests, and on the Free plan how long it will take."""
     n = plan.min_requests
     if paged:
-        text = _tr("Requests needed: at least %Ln (one more per 1,000 entries).", n)
+        text = _tr("Requests needed: at least %Ln (one more per 1,000 entries).", None, n)
     else:
-        text = _tr("Requests needed: %Ln.", n)
+        text = _tr("Requests needed: %Ln.", None, n)
     if not plan.free_plan:
         return text
     wait = quota_wait_seconds(n)
     if wait > 0:
         return text + " " + _tr(
-            "This takes about {time}: the Free plan allows %n requests an hour.",
+            "This takes about {time}: the Free plan allows %n requests an hour.", None,
             FREE_HOURLY_QUOTA).format(time=duration(wait))
-    return text + " " + _tr("The Free plan allows %n requests an hour.", FREE_HOURLY_QUOTA)
+    return text + " " + _tr("The Free plan allows %n requests an hour.", None,
+                            FREE_HOURLY_QUOTA)
 
 
 def progress_text(progress: Progress) -> str:
@@ -219,8 +221,8 @@ def progress_text(progress: Progress) -> str:
     parts = []
     if progress.windows > 1:
         parts.append(_tr("Date range {i} of {n}.").format(i=progress.window, n=progress.windows))
-    parts.append(_tr("%Ln item(s) written", progress.entries_written) + ", "
-                 + _tr("%Ln request(s) sent.", progress.requests_done))
+    parts.append(_tr("%Ln item(s) written", None, progress.entries_written) + ", "
+                 + _tr("%Ln request(s) sent.", None, progress.requests_done))
     return " ".join(parts)
 
 
@@ -231,3 +233,19 @@ def time_text(elapsed: float, fraction: float | None) -> str:
         left = elapsed * (1 - fraction) / fraction
         text += " · " + _tr("about {time} left").format(time=duration(left))
     return text
+
+
+def plan_notes(plan: ExportPlan, request: ExportRequest) -> list[str]:
+    """What the user should know about the export before it starts."""
+    notes = []
+    first, last = plan.windows[0].start, plan.windows[-1].end
+    if request.kind is ReportKind.WEEKLY and (first, last) != (request.start, request.end):
+        day = QLocale().standaloneDayName(WEEK_STARTS.index(request.options.week_start) + 1)
+        notes.append(_tr("Weekly reports cover whole weeks starting on {day}: the export runs "
+                         "from {start} to {end}.").format(day=day, start=first.isoformat(),
+                                                         end=last.isoformat()))
+    if plan.per_window_files:
+        notes.append(_tr("The range needs %n requests, and Clockify's {format} files cannot "
+                         "be joined, so there is one file per date range, named after it.",
+                         None, len(plan.windows)).format(format=request.fmt.label))
+    return notes

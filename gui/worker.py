@@ -95,6 +95,7 @@ class ExportWorker(_Worker):
         self.request = request
         self.workspace = workspace
         self.profile_time_zone = profile_time_zone
+        self.clock = time.monotonic
         self._sent_at = -PROGRESS_INTERVAL
         self._sent_phase: Phase | None = None
         self._held: Progress | None = None  # the newest progress not yet sent
@@ -136,7 +137,7 @@ class ExportWorker(_Worker):
     def _on_progress(self, progress: Progress) -> None:  # called in the worker thread
         if progress.phase is Phase.WAITING and progress.wait is not None:
             self.waiting.emit(progress.wait)  # the pacer reports a wait once a second
-        now = time.monotonic()
+        now = self.clock()
         if progress.phase is self._sent_phase and now - self._sent_at < PROGRESS_INTERVAL:
             self._held = progress  # sent with the next one due, or at the end
             return
@@ -151,7 +152,7 @@ class ExportWorker(_Worker):
     def _flush(self) -> None:
         """Send the held progress: the last word on progress comes before the outcome."""
         if self._held is not None:
-            self._send(self._held, time.monotonic())
+            self._send(self._held, self.clock())
 
 
 class CallWorker(_Worker):

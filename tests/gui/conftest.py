@@ -22,10 +22,20 @@ from core.demo import DemoConfig, DemoServer
 from core.reports import ExportFormat
 from core.servers import Server
 from gui import dialogs
+from gui.i18n import install_translators
 from gui.main_window import MainWindow
 from gui.settings import AppSettings
 
 TIMEOUT_MS = 15_000
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp: QApplication) -> Iterator[None]:
+    """The English catalogue, as the app installs it (it holds the plural forms)."""
+    translators = install_translators(qapp, "en")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,1245 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>Save the report as</source>
+        <translation>Enregistrer le rapport sous</translation>
+    </message>
+    <message>
+        <source>Export in progress</source>
+        <translation>Export en cours</translation>
+    </message>
+    <message>
+        <source>An export is still running. If you quit now, it is cancelled and nothing is saved.</source>
+        <translation>Un export est encore en cours. Si vous quittez maintenant, il est annulé et rien n&apos;est enregistré.</translation>
+    </message>
+    <message>
+        <source>Cancel export and &amp;quit</source>
+        <translation>Annuler l&apos;export et &amp;quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Keep exporting</source>
+        <translation>&amp;Continuer l&apos;export</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>À propos de {app}</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;{app}&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Exports complete Clockify reports as JSON, CSV, Excel or PDF.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide {pyside}, Python {python}&lt;/p&gt;&lt;p&gt;Settings: {settings}&lt;br&gt;Log: {log}&lt;/p&gt;&lt;p&gt;Not affiliated with, endorsed or sponsored by Clockify or CAKE.com. Clockify is a trademark of its owner.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{app}&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Exporte des rapports Clockify complets en JSON, CSV, Excel ou PDF.&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence MIT.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide {pyside}, Python {python}&lt;/p&gt;&lt;p&gt;Réglages : {settings}&lt;br&gt;Journal : {log}&lt;/p&gt;&lt;p&gt;Sans lien avec Clockify ni CAKE.com, qui ne l&apos;approuvent ni ne le parrainent. Clockify est une marque de son propriétaire.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Erreur inattendue</translation>
+    </message>
+    <message>
+        <source>The details were written to the log file.</source>
+        <translation>Les détails ont été écrits dans le journal.</translation>
+    </message>
+    <message>
+        <source>Demo mode: the demo key is used and nothing is stored.</source>
+        <translation>Mode démo : la clé de démonstration est utilisée et rien n&apos;est enregistré.</translation>
+    </message>
+    <message>
+        <source>No system keyring was found, so your API key is kept only until you quit.</source>
+        <translation>Aucun trousseau système n&apos;a été trouvé : votre clé d&apos;API n&apos;est gardée que jusqu&apos;à la fermeture.</translation>
+    </message>
+    <message>
+        <source>Your API key is stored in the system keyring ({backend}).</source>
+        <translation>Votre clé d&apos;API est enregistrée dans le trousseau du système ({backend}).</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln élément</numerusform>
+            <numerusform>%Ln éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} s</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>{h} h</source>
+        <translation>{h} h</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong</source>
+        <translation>Un problème inattendu s&apos;est produit</translation>
+    </message>
+    <message>
+        <source>Check your choices</source>
+        <translation>Vérifiez vos choix</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>Keyring</source>
+        <translation>Trousseau</translation>
+    </message>
+    <message>
+        <source>API key not accepted</source>
+        <translation>Clé d&apos;API refusée</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Non autorisé</translation>
+    </message>
+    <message>
+        <source>Not on this plan</source>
+        <translation>Pas avec cet abonnement</translation>
+    </message>
+    <message>
+        <source>Wrong server</source>
+        <translation>Mauvais serveur</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Introuvable</translation>
+    </message>
+    <message>
+        <source>Clockify refused the request</source>
+        <translation>Clockify a refusé la requête</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Limite de débit</translation>
+    </message>
+    <message>
+        <source>No connection</source>
+        <translation>Pas de connexion</translation>
+    </message>
+    <message>
+        <source>No answer in time</source>
+        <translation>Pas de réponse à temps</translation>
+    </message>
+    <message>
+        <source>Clockify server error</source>
+        <translation>Erreur du serveur Clockify</translation>
+    </message>
+    <message>
+        <source>Broken answer</source>
+        <translation>Réponse incomplète</translation>
+    </message>
+    <message>
+        <source>Could not save the file</source>
+        <translation>Impossible d&apos;enregistrer le fichier</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>Export annulé</translation>
+    </message>
+    <message>
+        <source>Could not reach Clockify at {server}: the connection failed or was dropped.</source>
+        <translation>Impossible de joindre Clockify sur {server} : la connexion a échoué ou a été coupée.</translation>
+    </message>
+    <message>
+        <source>Check your internet connection, proxy or firewall, then try again.</source>
+        <translation>Vérifiez votre connexion Internet, votre proxy ou votre pare-feu, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Clockify at {server} did not answer in time.</source>
+        <translation>Clockify sur {server} n&apos;a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>Clockify may be busy: try again in a few minutes, or export a shorter date range.</source>
+        <translation>Clockify est peut-être surchargé : réessayez dans quelques minutes ou exportez une période plus courte.</translation>
+    </message>
+    <message>
+        <source>Clockify at {server} had a server error (HTTP {status}), several times in a row.</source>
+        <translation>Clockify sur {server} a renvoyé une erreur serveur (HTTP {status}), plusieurs fois de suite.</translation>
+    </message>
+    <message>
+        <source>This is a problem on Clockify&apos;s side, not yours: try again in a few minutes.</source>
+        <translation>Le problème vient de Clockify, pas de vous : réessayez dans quelques minutes.</translation>
+    </message>
+    <message>
+        <source>Clockify&apos;s answers were cut short or garbled, several times in a row.</source>
+        <translation>Les réponses de Clockify étaient tronquées ou illisibles, plusieurs fois de suite.</translation>
+    </message>
+    <message>
+        <source>Try again; if it keeps happening, export a shorter date range.</source>
+        <translation>Réessayez ; si cela se reproduit, exportez une période plus courte.</translation>
+    </message>
+    <message>
+        <source>Clockify is limiting how fast requests may be sent, and the wait would be longer than allowed.</source>
+        <translation>Clockify limite le rythme des requêtes, et l&apos;attente dépasserait la durée permise.</translation>
+    </message>
+    <message>
+        <source>Try again later, or export a shorter date range.</source>
+        <translation>Réessayez plus tard ou exportez une période plus courte.</translation>
+    </message>
+    <message>
+        <source>Clockify refused the request as invalid: {reason}</source>
+        <translation>Clockify a refusé la requête comme invalide : {reason}</translation>
+    </message>
+    <message>
+        <source>Adjust the dates, filters or options and try again.</source>
+        <translation>Modifiez les dates, les filtres ou les options, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Clockify refused: {reason}</source>
+        <translation>Clockify a refusé : {reason}</translation>
+    </message>
+    <message>
+        <source>Your role or your workspace&apos;s plan does not allow this report; ask a workspace admin, or choose another report or format.</source>
+        <translation>Votre rôle ou l&apos;abonnement de l&apos;espace de travail ne permet pas ce rapport ; demandez à un administrateur, ou choisissez un autre rapport ou format.</translation>
+    </message>
+    <message>
+        <source>Clockify at {server} does not accept this API key.</source>
+        <translation>Clockify sur {server} n&apos;accepte pas cette clé d&apos;API.</translation>
+    </message>
+    <message>
+        <source>API keys belong to one region or subdomain: check the server choice, or create a new key in Clockify under Profile settings → API.</source>
+        <translation>Une clé d&apos;API appartient à une seule région ou à un seul sous-domaine : vérifiez le serveur choisi, ou créez une nouvelle clé dans Clockify sous Paramètres du profil → API.</translation>
+    </message>
+    <message>
+        <source>{server} does not look like the Clockify server of your workspace.</source>
+        <translation>{server} ne semble pas être le serveur Clockify de votre espace de travail.</translation>
+    </message>
+    <message>
+        <source>Check the server choice: regional and subdomain workspaces have their own servers.</source>
+        <translation>Vérifiez le serveur choisi : les espaces régionaux et à sous-domaine ont leurs propres serveurs.</translation>
+    </message>
+    <message>
+        <source>Clockify could not find it: {reason}</source>
+        <translation>Clockify ne le trouve pas : {reason}</translation>
+    </message>
+    <message>
+        <source>Check the workspace and filters.</source>
+        <translation>Vérifiez l&apos;espace de travail et les filtres.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>Rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong.</source>
+        <translation>Un problème inattendu s&apos;est produit.</translation>
+    </message>
+    <message>
+        <source>Please try again. If it keeps happening, copy the details and send them to support.</source>
+        <translation>Veuillez réessayer. Si cela se reproduit, copiez les détails et envoyez-les au support.</translation>
+    </message>
+    <message>
+        <source>The disk is full.</source>
+        <translation>Le disque est plein.</translation>
+    </message>
+    <message>
+        <source>You have no permission to write there.</source>
+        <translation>Vous n&apos;avez pas le droit d&apos;écrire à cet endroit.</translation>
+    </message>
+    <message>
+        <source>The drive is read-only.</source>
+        <translation>Le lecteur est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>The folder does not exist.</source>
+        <translation>Le dossier n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Free some space or save to another drive; nothing was saved.</source>
+        <translation>Libérez de la place ou enregistrez sur un autre lecteur ; rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Choose another folder; nothing was saved.</source>
+        <translation>Choisissez un autre dossier ; rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Could not save {path}. {reason}</source>
+        <translation>Impossible d&apos;enregistrer {path}. {reason}</translation>
+    </message>
+    <message>
+        <source>Waiting for the Free plan&apos;s hourly request limit: resuming at {time}. You can cancel.</source>
+        <translation>Attente de la limite horaire de requêtes de l&apos;abonnement gratuit : reprise à {time}. Vous pouvez annuler.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clockify asked to slow down (rate limit): resuming in %n s.</source>
+        <translation>
+            <numerusform>Clockify demande de ralentir (limite de débit) : reprise dans %n s.</numerusform>
+            <numerusform>Clockify demande de ralentir (limite de débit) : reprise dans %n s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clockify did not answer properly: trying again in %n s.</source>
+        <translation>
+            <numerusform>Clockify n&apos;a pas répondu correctement : nouvel essai dans %n s.</numerusform>
+            <numerusform>Clockify n&apos;a pas répondu correctement : nouvel essai dans %n s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Requests needed: at least %Ln (one more per 1,000 entries).</source>
+        <translation>
+            <numerusform>Requêtes nécessaires : au moins %Ln (une de plus par tranche de 1 000 entrées).</numerusform>
+            <numerusform>Requêtes nécessaires : au moins %Ln (une de plus par tranche de 1 000 entrées).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Requests needed: %Ln.</source>
+        <translation>
+            <numerusform>Requête nécessaire : %Ln.</numerusform>
+            <numerusform>Requêtes nécessaires : %Ln.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This takes about {time}: the Free plan allows %n requests an hour.</source>
+        <translation>
+            <numerusform>Cela prend environ {time} : l&apos;abonnement gratuit permet %n requête par heure.</numerusform>
+            <numerusform>Cela prend environ {time} : l&apos;abonnement gratuit permet %n requêtes par heure.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The Free plan allows %n requests an hour.</source>
+        <translation>
+            <numerusform>L&apos;abonnement gratuit permet %n requête par heure.</numerusform>
+            <numerusform>L&apos;abonnement gratuit permet %n requêtes par heure.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Préparation…</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>Écriture du fichier…</translation>
+    </message>
+    <message>
+        <source>Finishing…</source>
+        <translation>Finalisation…</translation>
+    </message>
+    <message>
+        <source>Date range {i} of {n}.</source>
+        <translation>Période {i} sur {n}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) written</source>
+        <translation>
+            <numerusform>%Ln élément écrit</numerusform>
+            <numerusform>%Ln éléments écrits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) sent.</source>
+        <translation>
+            <numerusform>%Ln requête envoyée.</numerusform>
+            <numerusform>%Ln requêtes envoyées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Elapsed {time}</source>
+        <translation>Écoulé {time}</translation>
+    </message>
+    <message>
+        <source>about {time} left</source>
+        <translation>encore {time} environ</translation>
+    </message>
+    <message>
+        <source>Weekly reports cover whole weeks starting on {day}: the export runs from {start} to {end}.</source>
+        <translation>Les rapports hebdomadaires couvrent des semaines entières commençant le {day} : l&apos;export va du {start} au {end}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The range needs %n requests, and Clockify&apos;s {format} files cannot be joined, so there is one file per date range, named after it.</source>
+        <translation>
+            <numerusform>La période demande %n requête, et les fichiers {format} de Clockify ne peuvent pas être réunis : il y a donc un fichier par période, nommé d&apos;après elle.</numerusform>
+            <numerusform>La période demande %n requêtes, et les fichiers {format} de Clockify ne peuvent pas être réunis : il y a donc un fichier par période, nommé d&apos;après elle.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AccountPanel</name>
+    <message>
+        <source>Global</source>
+        <translation>Mondial</translation>
+    </message>
+    <message>
+        <source>EU (Germany)</source>
+        <translation>UE (Allemagne)</translation>
+    </message>
+    <message>
+        <source>USA</source>
+        <translation>États-Unis</translation>
+    </message>
+    <message>
+        <source>UK</source>
+        <translation>Royaume-Uni</translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation>Australie</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Gratuit</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>Basic</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Pro</source>
+        <translation>Pro</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Clockify server</source>
+        <translation>Serveur Clockify</translation>
+    </message>
+    <message>
+        <source>Subdomain or server address</source>
+        <translation>Sous-domaine ou adresse du serveur</translation>
+    </message>
+    <message>
+        <source>Paste your Clockify API key</source>
+        <translation>Collez votre clé d&apos;API Clockify</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clé d&apos;API</translation>
+    </message>
+    <message>
+        <source>Show key</source>
+        <translation>Afficher la clé</translation>
+    </message>
+    <message>
+        <source>S&amp;ign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Forget ke&amp;y</source>
+        <translation>Oublier la clé</translation>
+    </message>
+    <message>
+        <source>Remove the key from this computer and sign out</source>
+        <translation>Retirer la clé de cet ordinateur et se déconnecter</translation>
+    </message>
+    <message>
+        <source>Where do I find my API key?</source>
+        <translation>Où trouver ma clé d&apos;API ?</translation>
+    </message>
+    <message>
+        <source>Sign-in status</source>
+        <translation>État de la connexion</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Espace de travail</translation>
+    </message>
+    <message>
+        <source>Workspace plan</source>
+        <translation>Abonnement de l&apos;espace de travail</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Serveur :</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>&amp;Clé d&apos;API :</translation>
+    </message>
+    <message>
+        <source>&amp;Workspace:</source>
+        <translation>Espace de tra&amp;vail :</translation>
+    </message>
+    <message>
+        <source>Paste your API key first.</source>
+        <translation>Collez d&apos;abord votre clé d&apos;API.</translation>
+    </message>
+    <message>
+        <source>Signing in to {server}…</source>
+        <translation>Connexion à {server}…</translation>
+    </message>
+    <message>
+        <source>Signed in as {name} ({email}) on {server}.</source>
+        <translation>Connecté en tant que {name} ({email}) sur {server}.</translation>
+    </message>
+    <message>
+        <source>This account has no workspaces.</source>
+        <translation>Ce compte n&apos;a aucun espace de travail.</translation>
+    </message>
+    <message>
+        <source>Subdomain, e.g. acme</source>
+        <translation>Sous-domaine, p. ex. acme</translation>
+    </message>
+    <message>
+        <source>https://clockify.example.com</source>
+        <translation>https://clockify.example.com</translation>
+    </message>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <source>Hide key</source>
+        <translation>Masquer la clé</translation>
+    </message>
+    <message>
+        <source>The API key for {server} was forgotten.</source>
+        <translation>La clé d&apos;API de {server} a été oubliée.</translation>
+    </message>
+    <message>
+        <source>Free plan: at most {days} days per request and {quota} requests per hour; no {formats} exports. Longer ranges are split automatically.</source>
+        <translation>Abonnement gratuit : au plus {days} jours par requête et {quota} requêtes par heure ; pas d&apos;export {formats}. Les périodes plus longues sont découpées automatiquement.</translation>
+    </message>
+    <message>
+        <source>Paid plan: every format, any date range.</source>
+        <translation>Abonnement payant : tous les formats, toute période.</translation>
+    </message>
+    <message>
+        <source>{plan} plan: every format, any date range.</source>
+        <translation>Abonnement {plan} : tous les formats, toute période.</translation>
+    </message>
+    <message>
+        <source>Subdomain (Enterprise)</source>
+        <translation>Sous-domaine (Enterprise)</translation>
+    </message>
+    <message>
+        <source>Custom server address</source>
+        <translation>Adresse de serveur personnalisée</translation>
+    </message>
+    <message>
+        <source>S&amp;ign in again</source>
+        <translation>Se reconnecter</translation>
+    </message>
+</context>
+<context>
+    <name>DatePanel</name>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>La semaine dernière</translation>
+    </message>
+    <message>
+        <source>Past two weeks</source>
+        <translation>Les deux dernières semaines</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Le mois dernier</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Cette année</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>L&apos;année dernière</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Les 7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Les 30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Date range preset</source>
+        <translation>Période prédéfinie</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Période personnalisée</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Ran&amp;ge:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>&amp;Du :</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Au :</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>Fuseau &amp;horaire :</translation>
+    </message>
+    <message>
+        <source>Your Clockify profile uses {zone}.</source>
+        <translation>Votre profil Clockify utilise {zone}.</translation>
+    </message>
+    <message>
+        <source>The end date {end} is before the start date {start}. Pick an end date on or after the start date.</source>
+        <translation>La date de fin {end} précède la date de début {start}. Choisissez une date de fin égale ou postérieure à la date de début.</translation>
+    </message>
+    <message>
+        <source>&apos;{zone}&apos; is not a time zone this computer knows. Pick one from the list, e.g. Europe/Berlin or UTC.</source>
+        <translation>« {zone} » n&apos;est pas un fuseau horaire connu de cet ordinateur. Choisissez-en un dans la liste, p. ex. Europe/Paris ou UTC.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPanel</name>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>Format de fichier</translation>
+    </message>
+    <message>
+        <source>Request cost</source>
+        <translation>Coût en requêtes</translation>
+    </message>
+    <message>
+        <source>Notes about this export</source>
+        <translation>Remarques sur cet export</translation>
+    </message>
+    <message>
+        <source>Why Export is unavailable</source>
+        <translation>Pourquoi l&apos;export est impossible</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Avancement de l&apos;export</translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation>État de l&apos;export</translation>
+    </message>
+    <message>
+        <source>Elapsed and remaining time</source>
+        <translation>Temps écoulé et restant</translation>
+    </message>
+    <message>
+        <source>Rate limit wait</source>
+        <translation>Attente due à la limite de débit</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Choose where to save, then export (Ctrl+E)</source>
+        <translation>Choisir où enregistrer, puis exporter (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>An&amp;nuler</translation>
+    </message>
+    <message>
+        <source>Stop the export; nothing is saved (Esc)</source>
+        <translation>Arrêter l&apos;export ; rien n&apos;est enregistré (Échap)</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat :</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>%p %</source>
+        <translation>%p %</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>Enregistré : {path}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n file(s) in {folder}.</source>
+        <translation>
+            <numerusform>%n fichier enregistré dans {folder}.</numerusform>
+            <numerusform>%n fichiers enregistrés dans {folder}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Items: {count}.</source>
+        <translation>Éléments : {count}.</translation>
+    </message>
+    <message>
+        <source>Requests to Clockify: {count}.</source>
+        <translation>Requêtes à Clockify : {count}.</translation>
+    </message>
+    <message>
+        <source>Ope&amp;n file</source>
+        <translation>Ouvrir le fichie&amp;r</translation>
+    </message>
+    <message>
+        <source>Show in folde&amp;r</source>
+        <translation>Afficher da&amp;ns le dossier</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Export terminé</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>Copie&amp;r les détails</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>Export annulé</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>Rien n&apos;a été enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>FiltersPanel</name>
+    <message>
+        <source>has any of them</source>
+        <translation>a l&apos;une d&apos;elles</translation>
+    </message>
+    <message>
+        <source>has all of them</source>
+        <translation>les a toutes</translation>
+    </message>
+    <message>
+        <source>has none of them</source>
+        <translation>n&apos;en a aucune</translation>
+    </message>
+    <message>
+        <source>Approved or not</source>
+        <translation>Approuvées ou non</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approuvées</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>Non approuvées</translation>
+    </message>
+    <message>
+        <source>Invoiced or not</source>
+        <translation>Facturées ou non</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>Facturées</translation>
+    </message>
+    <message>
+        <source>Not invoiced</source>
+        <translation>Non facturées</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filtres</translation>
+    </message>
+    <message>
+        <source>&amp;Projects</source>
+        <translation>Pro&amp;jets</translation>
+    </message>
+    <message>
+        <source>T&amp;asks</source>
+        <translation>&amp;Tâches</translation>
+    </message>
+    <message>
+        <source>C&amp;lients</source>
+        <translation>C&amp;lients</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Utilisateurs</translation>
+    </message>
+    <message>
+        <source>User groups</source>
+        <translation>Groupes d&apos;utilisateurs</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>How entries match the chosen tags</source>
+        <translation>Comment les entrées correspondent aux étiquettes choisies</translation>
+    </message>
+    <message>
+        <source>Only entries without a project</source>
+        <translation>Seulement les entrées sans projet</translation>
+    </message>
+    <message>
+        <source>Only entries without a task</source>
+        <translation>Seulement les entrées sans tâche</translation>
+    </message>
+    <message>
+        <source>Billable</source>
+        <translation>Facturable</translation>
+    </message>
+    <message>
+        <source>Billable and non-billable</source>
+        <translation>Facturables et non facturables</translation>
+    </message>
+    <message>
+        <source>Billable only</source>
+        <translation>Facturables seulement</translation>
+    </message>
+    <message>
+        <source>Non-billable only</source>
+        <translation>Non facturables seulement</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Approbation</translation>
+    </message>
+    <message>
+        <source>Invoicing</source>
+        <translation>Facturation</translation>
+    </message>
+    <message>
+        <source>Any description</source>
+        <translation>N&apos;importe quelle description</translation>
+    </message>
+    <message>
+        <source>Description contains</source>
+        <translation>La description contient</translation>
+    </message>
+    <message>
+        <source>An entry with tags…</source>
+        <translation>Une entrée dont les étiquettes…</translation>
+    </message>
+    <message>
+        <source>&amp;Billable:</source>
+        <translation>Factura&amp;ble :</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Statut :</translation>
+    </message>
+    <message>
+        <source>&amp;Description contains:</source>
+        <translation>Description contient :</translation>
+    </message>
+    <message>
+        <source>Loading projects, clients, users and tags…</source>
+        <translation>Chargement des projets, clients, utilisateurs et étiquettes…</translation>
+    </message>
+    <message>
+        <source>Expense reports cannot be filtered by this.</source>
+        <translation>Les rapports de dépenses ne peuvent pas être filtrés ainsi.</translation>
+    </message>
+    <message>
+        <source>Clockify offers this for detailed reports only.</source>
+        <translation>Clockify ne le propose que pour les rapports détaillés.</translation>
+    </message>
+    <message>
+        <source>The filter lists could not be loaded: {message}</source>
+        <translation>Les listes de filtres n&apos;ont pas pu être chargées : {message}</translation>
+    </message>
+    <message>
+        <source>Choose projects first: tasks belong to projects.</source>
+        <translation>Choisissez d&apos;abord des projets : les tâches appartiennent aux projets.</translation>
+    </message>
+    <message>
+        <source>{name} (archived)</source>
+        <translation>{name} (archivé)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>{app} — DEMO</source>
+        <translation>{app} — DÉMO</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel export</source>
+        <translation>&amp;Annuler l&apos;export</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Where do I find my API &amp;key?</source>
+        <translation>Où trouver ma &amp;clé d&apos;API ?</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>À &amp;propos</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;ide</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>The language changes when the app starts next time.</source>
+        <translation>La langue change au prochain démarrage de l&apos;application.</translation>
+    </message>
+    <message>
+        <source>Sign in to export.</source>
+        <translation>Connectez-vous pour exporter.</translation>
+    </message>
+    <message>
+        <source>Choose a workspace.</source>
+        <translation>Choisissez un espace de travail.</translation>
+    </message>
+    <message>
+        <source>Clockify&apos;s Free plan cannot export {format}. Choose JSON or PDF, or upgrade the workspace.</source>
+        <translation>L&apos;abonnement gratuit de Clockify ne permet pas d&apos;exporter en {format}. Choisissez JSON ou PDF, ou changez d&apos;abonnement.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Export result</source>
+        <translation>Résultat de l&apos;export</translation>
+    </message>
+</context>
+<context>
+    <name>PickList</name>
+    <message>
+        <source>Search…</source>
+        <translation>Rechercher…</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Tout sélectionner</translation>
+    </message>
+    <message>
+        <source>Select none</source>
+        <translation>Ne rien sélectionner</translation>
+    </message>
+</context>
+<context>
+    <name>PickListButton</name>
+    <message>
+        <source>Search {title}</source>
+        <translation>Rechercher : {title}</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>tous</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n sélectionné</numerusform>
+            <numerusform>%n sélectionnés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{title}: {summary}</source>
+        <translation>{title} : {summary}</translation>
+    </message>
+    <message>
+        <source>No filter: every item is included.</source>
+        <translation>Aucun filtre : tout est inclus.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTabs</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Entry creation</source>
+        <translation>Création de l&apos;entrée</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Hide amounts</source>
+        <translation>Masquer les montants</translation>
+    </message>
+    <message>
+        <source>Hours and minutes (1:30:00)</source>
+        <translation>Heures et minutes (1:30:00)</translation>
+    </message>
+    <message>
+        <source>Decimal hours (1.50)</source>
+        <translation>Heures décimales (1,50)</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Lundi</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Mardi</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Mercredi</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Jeudi</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Vendredi</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Samedi</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Dimanche</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Time entry (description)</source>
+        <translation>Entrée de temps (description)</translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation>Nom du groupe</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>Gagné</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>Bénéfice</translation>
+    </message>
+    <message>
+        <source>Billability</source>
+        <translation>Facturabilité</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Plus récentes d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>Plus anciennes d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Largest first</source>
+        <translation>Plus grands d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Smallest first</source>
+        <translation>Plus petits d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Z to A</source>
+        <translation>De Z à A</translation>
+    </message>
+    <message>
+        <source>A to Z</source>
+        <translation>De A à Z</translation>
+    </message>
+    <message>
+        <source>Detailed</source>
+        <translation>Détaillé</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Récapitulatif</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Hebdomadaire</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Présence</translation>
+    </message>
+    <message>
+        <source>Expenses</source>
+        <translation>Dépenses</translation>
+    </message>
+    <message>
+        <source>Report type</source>
+        <translation>Type de rapport</translation>
+    </message>
+    <message>
+        <source>Sort by:</source>
+        <translation>Trier par :</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>Ordre :</translation>
+    </message>
+    <message>
+        <source>Every time entry, one per row. The sort applies to CSV, Excel and PDF; JSON lists entries in the order they were created, so no page can be skipped.</source>
+        <translation>Chaque entrée de temps, une par ligne. Le tri s&apos;applique au CSV, à Excel et au PDF ; le JSON liste les entrées dans l&apos;ordre de leur création, pour qu&apos;aucune page ne soit sautée.</translation>
+    </message>
+    <message>
+        <source>Group by:</source>
+        <translation>Grouper par :</translation>
+    </message>
+    <message>
+        <source>Then by:</source>
+        <translation>Puis par :</translation>
+    </message>
+    <message>
+        <source>Chart (PDF):</source>
+        <translation>Graphique (PDF) :</translation>
+    </message>
+    <message>
+        <source>Weeks start on:</source>
+        <translation>Les semaines commencent le :</translation>
+    </message>
+    <message>
+        <source>Weekly reports cover whole weeks: a range is widened to the first and last day of its weeks.</source>
+        <translation>Les rapports hebdomadaires couvrent des semaines entières : la période est étendue au premier et au dernier jour de ses semaines.</translation>
+    </message>
+    <message>
+        <source>One row per person and day: first start, last end, time worked and breaks.</source>
+        <translation>Une ligne par personne et par jour : premier début, dernière fin, temps travaillé et pauses.</translation>
+    </message>
+    <message>
+        <source>Expenses are filtered by project, task, client, user, user group, billable and status only.</source>
+        <translation>Les dépenses se filtrent uniquement par projet, tâche, client, utilisateur, groupe d&apos;utilisateurs, facturable et statut.</translation>
+    </message>
+    <message>
+        <source>Amounts:</source>
+        <translation>Montants :</translation>
+    </message>
+    <message>
+        <source>Durations:</source>
+        <translation>Durées :</translation>
+    </message>
+    <message>
+        <source>How durations are written in files this app renders; Clockify&apos;s own CSV, Excel and PDF files follow your Clockify settings.</source>
+        <translation>Comment les durées sont écrites dans les fichiers produits par cette application ; les fichiers CSV, Excel et PDF de Clockify suivent vos réglages Clockify.</translation>
+    </message>
+    <message>
+        <source>Round times as set in Clockify</source>
+        <translation>Arrondir les durées comme dans Clockify</translation>
+    </message>
+    <message>
+        <source>{day} (your Clockify profile)</source>
+        <translation>{day} (votre profil Clockify)</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Something unexpected went wrong: {error}</source>
+        <translation>Un problème inattendu s&apos;est produit : {error}</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,222 @@
+"""Pick-lists from the keyboard, progress and waits worded by the window, and small dialogs."""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QStandardPaths, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from core.errors import ErrorKind, NetworkError, OutputError
+from core.planning import ExportPlan, ExportRequest, Phase, Progress
+from core.reports import ExportFormat, ReportKind
+from core.servers import custom_server
+from core.windows import DateWindow
+from gui import dialogs, settings, wording
+from gui.main_window import MainWindow
+from gui.pick_list import PickListButton
+from gui.platform_check import xcb_problem
+from gui.worker import Connection, ExportWorker
+
+# The real dialog functions, taken before the autouse fixture replaces them.
+REAL_CONFIRM = dialogs.confirm_cancel_on_close
+REAL_ABOUT = dialogs.show_about
+
+# ---- 4: pick-lists work like a native multi-select --------------------------------------
+
+NAMES = [("1", "Website Relaunch"), ("2", "Mobile App"), ("3", "Internal"), ("4", "Webinar")]
+
+
+@pytest.fixture
+def picker(qtbot: QtBot) -> Iterator[PickListButton]:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    button = PickListButton("&Projects", parent)
+    button.pick_list.set_items(NAMES, set())
+    parent.show()
+    yield button  # the parent lives as long as the test
+
+
+def _open(qtbot: QtBot, button: PickListButton) -> None:
+    menu = button.menu()
+    assert menu is not None
+    menu.popup(button.mapToGlobal(QPoint(0, button.height())))
+    qtbot.waitUntil(menu.isVisible)
+
+
+def test_type_arrows_space_and_enter(qtbot: QtBot, picker: PickListButton) -> None:
+    pick = picker.pick_list
+    _open(qtbot, picker)
+    qtbot.waitUntil(pick.search_edit.hasFocus)
+    qtbot.keyClicks(pick.search_edit, "web")
+    assert pick.proxy.rowCount() == 2
+    qtbot.keyClick(pick.search_edit, Qt.Key.Key_Down)
+    assert pick.list_view.hasFocus()
+    assert pick.list_view.currentIndex().row() == 0
+    qtbot.keyClick(pick.list_view, Qt.Key.Key_Space)
+    assert pick.search_edit.text() == "web"  # Space toggles, it does not type
+    assert pick.selected_names() == ["Webinar"] or pick.selected_names() == ["Website Relaunch"]
+    qtbot.keyClick(pick.list_view, Qt.Key.Key_Down)
+    qtbot.keyClick(pick.list_view, Qt.Key.Key_Space)
+    assert sorted(pick.selected_ids()) == ["1", "4"]
+    qtbot.keyClick(pick.list_view, Qt.Key.Key_Return)
+    menu = picker.menu()
+    assert menu is not None
+    qtbot.waitUntil(lambda: not menu.isVisible())
+    assert "2 selected" in picker.text()
+    _open(qtbot, picker)  # reopened: the search is cleared, every name shows
+    assert pick.search_edit.text() == ""
+    assert pick.proxy.rowCount() == len(NAMES)
+
+
+def test_clicking_a_name_toggles_it_and_all_or_none(qtbot: QtBot,
+                                                    picker: PickListButton) -> None:
+    pick = picker.pick_list
+    _open(qtbot, picker)
+    index = pick.proxy.index(0, 0)  # Internal
+    rect = pick.list_view.visualRect(index)
+    qtbot.mouseClick(pick.list_view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=rect.center() + QPoint(rect.width() // 4, 0))
+    assert pick.selected_names() == [index.data()]
+    pick.search_edit.setText("web")
+    qtbot.mouseClick(pick.all_button, Qt.MouseButton.LeftButton)  # all that are shown
+    assert sorted(pick.selected_ids()) == ["1", "3", "4"]
+    qtbot.mouseClick(pick.none_button, Qt.MouseButton.LeftButton)
+    assert pick.selected_ids() == []
+    assert picker.text() == "&Projects: all"
+
+
+def test_tab_reaches_the_list_and_its_buttons(qtbot: QtBot, picker: PickListButton) -> None:
+    pick = picker.pick_list
+    _open(qtbot, picker)
+    qtbot.waitUntil(pick.search_edit.hasFocus)
+    qtbot.keyClick(pick.search_edit, Qt.Key.Key_Tab)
+    assert pick.list_view.hasFocus()
+    qtbot.keyClick(pick.list_view, Qt.Key.Key_Tab)
+    assert pick.all_button.hasFocus()
+
+
+# ---- 8: progress speaks in items, time and what the Free plan costs ---------------------
+
+def _plan(windows: int, free: bool) -> ExportPlan:
+    days = tuple(DateWindow(date(2026, 1, 1), date(2026, 1, 31)) for _ in range(windows))
+    return ExportPlan(days, "UTC", free, 31, False, ())
+
+
+def test_free_plan_says_how_long_before_it_starts() -> None:
+    assert "hour" not in wording.cost_text(_plan(3, False), paged=True)
+    assert "about" not in wording.cost_text(_plan(20, True), paged=True)
+    text = wording.cost_text(_plan(70, True), paged=False)
+    assert "about 2 h: the Free plan allows 30 requests an hour" in text
+    assert wording.duration(2 * 3600 + 600) == "2 h 10 min"
+
+
+def test_progress_is_worded_in_items_with_elapsed_time_and_estimate() -> None:
+    progress = Progress(Phase.FETCHING, "ignored", requests_done=3, requests_planned=12,
+                        entries_written=2500, window=2, windows=4)
+    text = wording.progress_text(progress)
+    assert "2,500 items written" in text and "3 requests sent" in text
+    assert "Date range 2 of 4" in text and "ignored" not in text
+    assert wording.time_text(65, None) == "Elapsed 1:05"
+    assert wording.time_text(60, 0.25) == "Elapsed 1:00 · about 3 min left"
+
+
+def test_progress_signals_are_coalesced_to_ten_a_second(qtbot: QtBot) -> None:
+    request = ExportRequest("ws", ReportKind.DETAILED, ExportFormat.JSON, date(2026, 1, 1),
+                            date(2026, 1, 2), Path("x.json"))
+    worker = ExportWorker(Connection(custom_server("http://127.0.0.1:9"), "k"), request)
+    now = [0.0]
+    worker.clock = lambda: now[0]
+    sent: list[Progress] = []
+    worker.progress_changed.connect(sent.append)
+    for n in range(1000):  # a thousand pages in one second
+        now[0] = n / 1000
+        worker._on_progress(Progress(Phase.FETCHING, "", entries_written=n))
+    assert 9 <= len(sent) <= 11
+    worker._flush()
+    assert sent[-1].entries_written == 999  # the last word is never lost
+
+
+# ---- 9: errors by kind ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("kind", "words"), [
+    (ErrorKind.NETWORK, "connection"), (ErrorKind.TIMEOUT, "in time"),
+    (ErrorKind.SERVER, "server error"), (ErrorKind.BROKEN_ANSWER, "garbled")])
+def test_each_connection_failure_has_its_own_sentence(kind: ErrorKind, words: str) -> None:
+    error = NetworkError("x", kind=kind, status=503, server_label="api.clockify.me")
+    text, hint = wording.error_text(error)
+    assert words in text and hint
+    others = {wording.error_text(NetworkError("x", kind=k))[0] for k in
+              (ErrorKind.NETWORK, ErrorKind.TIMEOUT, ErrorKind.SERVER, ErrorKind.BROKEN_ANSWER)}
+    assert len(others) == 4
+
+
+def test_a_write_error_names_the_full_path() -> None:
+    error = OutputError("x", path=Path("/data/reports/jan.json"), errno=28)
+    text, hint = wording.error_text(error)
+    assert "/data/reports/jan.json" in text and "full" in text and "space" in hint
+
+
+# ---- 10: dialogs and start-up -----------------------------------------------------------
+
+def test_quitting_during_an_export_offers_verbs(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[list[str]] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        seen.append([b.text() for b in box.buttons()])
+        escape = box.escapeButton()
+        assert escape is not None
+        escape.click()  # "Keep exporting", as Esc would
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    assert REAL_CONFIRM(None) is False
+    assert [sorted(texts) for texts in seen] == [["&Keep exporting",
+                                                  "Cancel export and &quit"]]
+
+
+def test_the_about_box_says_licence_versions_settings_and_no_affiliation(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _p, _t, text: shown.append(text))
+    REAL_ABOUT(None, "/home/u/.config/app.ini", "/home/u/.local/state/app.log")
+    text = shown[0]
+    for words in ("MIT", "Qt ", "Python ", "/home/u/.config/app.ini", "app.log",
+                  "Not affiliated"):
+        assert words in text
+
+
+def test_the_save_folder_falls_back_to_home(monkeypatch: pytest.MonkeyPatch,
+                                            tmp_path: Path) -> None:
+    monkeypatch.setattr(QStandardPaths, "writableLocation",
+                        lambda _where: str(tmp_path / "no-documents-here"))
+    assert settings._default_folder() == str(Path.home())
+
+
+def test_ctrl_c_in_the_terminal_closes_the_window(signed_in: MainWindow) -> None:
+    from gui.app import stop_on_interrupt
+
+    before = signal.getsignal(signal.SIGINT)
+    try:
+        stop_on_interrupt(signed_in)
+        handler = signal.getsignal(signal.SIGINT)
+        assert callable(handler)
+        handler(signal.SIGINT, None)
+        assert not signed_in.isVisible()
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+def test_missing_xcb_libraries_are_named_in_one_line() -> None:
+    env = {"DISPLAY": ":0"}
+    problem = xcb_problem(env, "linux", lambda lib: lib != "libxcb-icccm.so.4")
+    assert problem is not None and "\n" not in problem
+    assert "sudo apt install libxcb-icccm4" in problem
+    assert xcb_problem(env, "linux", lambda lib: True) is None
+    assert xcb_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux", lambda lib: False) is None
+    assert xcb_problem(env, "win32", lambda lib: False) is None

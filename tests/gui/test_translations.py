@@ -1,0 +1,75 @@
+"""French: every message translated, plurals, the .qm files current, no mnemonic twice."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from core.demo import DemoServer
+from core.planning import Phase, Progress
+from gui import wording
+from gui.i18n import install_translators, language_for
+from gui.main_window import MainWindow
+from tests.gui.conftest import WindowFactory, sign_in
+from tests.gui.test_polish import _assert_unique
+
+ROOT = Path(__file__).resolve().parents[2]
+FOLDER = ROOT / "resources" / "translations"
+
+
+def test_the_compiled_catalogues_match_their_sources() -> None:
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "translations.py"),
+                           "--check"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_every_french_message_is_translated() -> None:
+    tree = ET.parse(FOLDER / "clockify_exporter_fr.ts")
+    unfinished = [m.findtext("source") for m in tree.getroot().iter("message")
+                  if m.find("translation").get("type") == "unfinished"]  # type: ignore[union-attr]
+    assert unfinished == []
+
+
+@pytest.mark.parametrize(("setting", "system", "expected"), [
+    ("", "fr_FR", "fr"), ("", "fr_CA", "fr"), ("", "de_DE", "en"), ("en", "fr_FR", "en"),
+    ("fr", "en_US", "fr")])
+def test_the_setting_overrides_the_system_language(setting: str, system: str,
+                                                   expected: str) -> None:
+    assert language_for(setting, QLocale(system)) == expected
+
+
+@pytest.fixture
+def french(qapp: QApplication) -> Iterator[None]:
+    translators = install_translators(qapp, "fr")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def test_french_plurals_and_numbers(french: None) -> None:
+    one = Progress(Phase.FETCHING, "", requests_done=1, entries_written=1)
+    many = Progress(Phase.FETCHING, "", requests_done=3, entries_written=12345)
+    assert wording.progress_text(one) == "1 élément écrit, 1 requête envoyée."
+    assert wording.progress_text(many) == "12\u202f345 éléments écrits, 3 requêtes envoyées." \
+        or wording.progress_text(many) == "12 345 éléments écrits, 3 requêtes envoyées."
+
+
+def test_the_french_window(qtbot: QtBot, french: None, make_window: WindowFactory,
+                           demo_server: DemoServer) -> None:
+    window: MainWindow = make_window()
+    assert [a.text() for a in window.menuBar().actions()][:2] == ["&Fichier", "A&ide"]
+    assert window.export_panel.export_button.text() == "&Exporter…"
+    _assert_unique(window, "signed out (fr)")
+    sign_in(qtbot, window, demo_server)
+    assert window.account_panel.sign_in_button.text() == "Se reconnecter"
+    assert window.filters_panel.buttons["projects"].text() == "Pro&jets : tous"
+    _assert_unique(window, "signed in (fr)")
