@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, Slot
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -21,9 +21,6 @@ from PySide6.QtWidgets import (
 
 from core.credentials import CredentialStore
 from core.errors import ExporterError, ServerConfigError
-from core.limits import FREE_HOURLY_QUOTA, FREE_PLAN_BLOCKED_FORMATS, is_free_plan
-from core.reports import ExportFormat
-from core.resources import resource_path
 from core.servers import (
     REGION_LABELS,
     Server,
@@ -32,11 +29,10 @@ from core.servers import (
     server_from_key,
     subdomain_server,
 )
-from core.windows import FREE_PLAN_MAX_DAYS
 from gui import wording
 from gui.session import KeyKeeper, Session
 from gui.settings import AppSettings
-from gui.widgets import StatusLabel, Tone
+from gui.widgets import StatusLabel, Tone, themed_icon
 from gui.worker import Connection, WorkerThreads
 
 log = logging.getLogger(__name__)
@@ -52,33 +48,6 @@ _REGION_NAMES = {
     "au": QT_TRANSLATE_NOOP("AccountPanel", "Australia"),
 }
 _CUSTOM = "custom"
-# Clockify's plan tiers, as its plan codes start ("PRO_YEAR_2024" is the Pro plan).
-_PLAN_NAMES = {
-    "FREE": QT_TRANSLATE_NOOP("AccountPanel", "Free"),
-    "BASIC": QT_TRANSLATE_NOOP("AccountPanel", "Basic"),
-    "STANDARD": QT_TRANSLATE_NOOP("AccountPanel", "Standard"),
-    "PRO": QT_TRANSLATE_NOOP("AccountPanel", "Pro"),
-    "ENTERPRISE": QT_TRANSLATE_NOOP("AccountPanel", "Enterprise"),
-}
-
-
-def themed_icon(name: str) -> QIcon:
-    """The desktop theme's icon, else the one shipped in resources/icons."""
-    return QIcon.fromTheme(name, QIcon(str(resource_path(f"icons/{name}.svg"))))
-
-
-def plan_name(workspace: dict[str, Any]) -> str:
-    """A readable plan name: "Pro" for PRO_YEAR_2024; "" when Clockify does not say."""
-    plan = workspace.get("featureSubscriptionType")
-    if isinstance(plan, dict):
-        plan = plan.get("addonSubscriptionPlan")
-    code = str(plan or "").upper()
-    for prefix, name in _PLAN_NAMES.items():
-        if code.startswith(prefix):
-            return QCoreApplication.translate("AccountPanel", str(name))
-    return code.split("_")[0].title()
-
-
 class AccountPanel(QGroupBox):
     """Server choice, API key, sign-in status and the workspace list."""
 
@@ -348,23 +317,10 @@ class AccountPanel(QGroupBox):
             self.plan_label.set_status("")
         else:
             self._settings.set_text("workspace_id", str(workspace.get("id", "")))
-            self.plan_label.set_status(self._plan_text(workspace), Tone.PLAIN)
+            self.plan_label.set_status(wording.plan_text(workspace), Tone.PLAIN)
         self.workspace_changed.emit(workspace)
 
     # ---- helpers -----------------------------------------------------------------------
-
-    def _plan_text(self, workspace: dict[str, Any]) -> str:
-        if is_free_plan(workspace):
-            blocked = ", ".join(ExportFormat(value).label for value in ExportFormat
-                                if value in FREE_PLAN_BLOCKED_FORMATS)
-            return self.tr("Free plan: at most {days} days per request and {quota} requests "
-                           "per hour; no {formats} exports. Longer ranges are split "
-                           "automatically.").format(days=FREE_PLAN_MAX_DAYS,
-                                                    quota=FREE_HOURLY_QUOTA, formats=blocked)
-        name = plan_name(workspace)
-        if not name:
-            return self.tr("Paid plan: every format, any date range.")
-        return self.tr("{plan} plan: every format, any date range.").format(plan=name)
 
     def _sign_out(self, quiet: bool = False) -> None:
         had_session = self._session is not None

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -19,6 +19,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from core.resources import resource_path
+
+
+def themed_icon(name: str) -> QIcon:
+    """The desktop theme's icon, else the one shipped in resources/icons."""
+    return QIcon.fromTheme(name, QIcon(str(resource_path(f"icons/{name}.svg"))))
 
 
 class Tone(StrEnum):

@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import errno
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from core.errors import ClockifyError, ErrorKind, ExporterError, NetworkError, OutputError
-from core.limits import FREE_HOURLY_QUOTA, QUOTA_WINDOW_SECONDS, WaitInfo, WaitReason
+from core.limits import (
+    FREE_HOURLY_QUOTA,
+    FREE_PLAN_BLOCKED_FORMATS,
+    QUOTA_WINDOW_SECONDS,
+    WaitInfo,
+    WaitReason,
+    is_free_plan,
+)
 from core.planning import ExportPlan, ExportRequest, Phase, Progress
-from core.reports import WEEK_STARTS, ReportKind
+from core.reports import WEEK_STARTS, ExportFormat, ReportKind
+from core.windows import FREE_PLAN_MAX_DAYS
 
 
 def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -249,3 +258,41 @@ def plan_notes(plan: ExportPlan, request: ExportRequest) -> list[str]:
                          "be joined, so there is one file per date range, named after it.",
                          None, len(plan.windows)).format(format=request.fmt.label))
     return notes
+
+
+# ---- plans -----------------------------------------------------------------------------
+
+# Clockify's plan tiers, as its plan codes start ("PRO_YEAR_2024" is the Pro plan).
+_PLAN_NAMES = {
+    "FREE": QT_TRANSLATE_NOOP("", "Free"),
+    "BASIC": QT_TRANSLATE_NOOP("", "Basic"),
+    "STANDARD": QT_TRANSLATE_NOOP("", "Standard"),
+    "PRO": QT_TRANSLATE_NOOP("", "Pro"),
+    "ENTERPRISE": QT_TRANSLATE_NOOP("", "Enterprise"),
+}
+
+
+def plan_name(workspace: dict[str, Any]) -> str:
+    """A readable plan name: "Pro" for PRO_YEAR_2024; "" when Clockify does not say."""
+    plan = workspace.get("featureSubscriptionType")
+    if isinstance(plan, dict):
+        plan = plan.get("addonSubscriptionPlan")
+    code = str(plan or "").upper()
+    for prefix, name in _PLAN_NAMES.items():
+        if code.startswith(prefix):
+            return _tr(str(name))
+    return code.split("_")[0].title()
+
+
+def plan_text(workspace: dict[str, Any]) -> str:
+    """What the workspace's plan allows, from core's Free-plan rules."""
+    if is_free_plan(workspace):
+        blocked = ", ".join(fmt.label for fmt in ExportFormat
+                            if fmt.value in FREE_PLAN_BLOCKED_FORMATS)
+        return _tr("Free plan: at most {days} days per request and {quota} requests per hour; "
+                   "no {formats} exports. Longer ranges are split automatically.").format(
+            days=FREE_PLAN_MAX_DAYS, quota=FREE_HOURLY_QUOTA, formats=blocked)
+    name = plan_name(workspace)
+    if not name:
+        return _tr("Paid plan: every format, any date range.")
+    return _tr("{plan} plan: every format, any date range.").format(plan=name)

@@ -365,6 +365,38 @@
             <numerusform>The range needs %n requests, and Clockify&apos;s {format} files cannot be joined, so there is one file per date range, named after it.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free plan: at most {days} days per request and {quota} requests per hour; no {formats} exports. Longer ranges are split automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid plan: every format, any date range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{plan} plan: every format, any date range.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AccountPanel</name>
@@ -386,26 +418,6 @@
     </message>
     <message>
         <source>Australia</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Free</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Basic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Standard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pro</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enterprise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -506,18 +518,6 @@
     </message>
     <message>
         <source>The API key for {server} was forgotten.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Free plan: at most {days} days per request and {quota} requests per hour; no {formats} exports. Longer ranges are split automatically.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paid plan: every format, any date range.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{plan} plan: every format, any date range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -365,6 +365,38 @@
             <numerusform>La période demande %n requêtes, et les fichiers {format} de Clockify ne peuvent pas être réunis : il y a donc un fichier par période, nommé d&apos;après elle.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Free</source>
+        <translation>Gratuit</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>Basic</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Pro</source>
+        <translation>Pro</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>Free plan: at most {days} days per request and {quota} requests per hour; no {formats} exports. Longer ranges are split automatically.</source>
+        <translation>Abonnement gratuit : au plus {days} jours par requête et {quota} requêtes par heure ; pas d&apos;export {formats}. Les périodes plus longues sont découpées automatiquement.</translation>
+    </message>
+    <message>
+        <source>Paid plan: every format, any date range.</source>
+        <translation>Abonnement payant : tous les formats, toute période.</translation>
+    </message>
+    <message>
+        <source>{plan} plan: every format, any date range.</source>
+        <translation>Abonnement {plan} : tous les formats, toute période.</translation>
+    </message>
 </context>
 <context>
     <name>AccountPanel</name>
@@ -387,26 +419,6 @@
     <message>
         <source>Australia</source>
         <translation>Australie</translation>
-    </message>
-    <message>
-        <source>Free</source>
-        <translation>Gratuit</translation>
-    </message>
-    <message>
-        <source>Basic</source>
-        <translation>Basic</translation>
-    </message>
-    <message>
-        <source>Standard</source>
-        <translation>Standard</translation>
-    </message>
-    <message>
-        <source>Pro</source>
-        <translation>Pro</translation>
-    </message>
-    <message>
-        <source>Enterprise</source>
-        <translation>Enterprise</translation>
     </message>
     <message>
         <source>Account</source>
@@ -507,18 +519,6 @@
     <message>
         <source>The API key for {server} was forgotten.</source>
         <translation>La clé d&apos;API de {server} a été oubliée.</translation>
-    </message>
-    <message>
-        <source>Free plan: at most {days} days per request and {quota} requests per hour; no {formats} exports. Longer ranges are split automatically.</source>
-        <translation>Abonnement gratuit : au plus {days} jours par requête et {quota} requêtes par heure ; pas d&apos;export {formats}. Les périodes plus longues sont découpées automatiquement.</translation>
-    </message>
-    <message>
-        <source>Paid plan: every format, any date range.</source>
-        <translation>Abonnement payant : tous les formats, toute période.</translation>
-    </message>
-    <message>
-        <source>{plan} plan: every format, any date range.</source>
-        <translation>Abonnement {plan} : tous les formats, toute période.</translation>
     </message>
     <message>
         <source>Subdomain (Enterprise)</source>

@@ -253,7 +253,7 @@ def test_forget_key_is_offered_only_when_a_key_is_stored(
                                             ("BASIC_MONTH", "Basic"), ("ENTERPRISE_2023",
                                                                        "Enterprise")])
 def test_plans_have_readable_names(code: str, name: str) -> None:
-    from gui.account_panel import plan_name
+    from gui.wording import plan_name
 
     assert plan_name({"featureSubscriptionType": code}) == name
 
