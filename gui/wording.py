@@ -287,7 +287,7 @@ def plan_name(workspace: dict[str, Any]) -> str:
 def plan_text(workspace: dict[str, Any]) -> str:
     """What the workspace's plan allows, from core's Free-plan rules."""
     if is_free_plan(workspace):
-        blocked = ", ".join(fmt.label for fmt in ExportFormat
+        blocked = " / ".join(fmt.label for fmt in ExportFormat
                             if fmt.value in FREE_PLAN_BLOCKED_FORMATS)
         return _tr("Free plan: at most {days} days per request and {quota} requests per hour; "
                    "no {formats} exports. Longer ranges are split automatically.").format(

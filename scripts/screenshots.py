@@ -1,11 +1,13 @@
-"""Render the window's main states against the demo server, at 100 % and 200 % scaling.
+"""Render the window's states against the demo server: light/dark, 1x/1.5x/2x, English/French.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py shots/
 
-Writes <state>-<theme>-<scale>x.png: signed-out, ready, invalid-range, exporting (waiting on a
-rate limit), done, error, sign-in-error; light at 1x and 2x, dark at 1x. Each scale runs in
-its own process, because QT_SCALE_FACTOR is read when the QApplication starts. Nothing
-touches the real keyring or the user's settings.
+Writes <state>-<run>.png for each run in RUNS (theme, scale factor, language, logical
+screen). The window takes the screen less a title bar and a desktop panel, so a shot shows
+what a 1366×768 laptop at 100 % or a 1920×1080 screen at 150 % (1280×720 logical pixels)
+shows. States: signed-out, sign-in-error, ready, pick-list, free-plan, invalid-range,
+exporting, done, error. Each run is a process of its own, because QT_SCALE_FACTOR is read
+when the QApplication starts. Nothing touches the real keyring or the user's settings.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import keyring
-from PySide6.QtCore import QCoreApplication, QDate, QEventLoop, QLocale, QSettings
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtCore import QCoreApplication, QDate, QEventLoop, QSettings
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -32,41 +34,54 @@ from core.credentials import CredentialStore  # noqa: E402
 from core.demo import DemoConfig, DemoServer  # noqa: E402
 from core.reports import ExportFormat, ReportKind  # noqa: E402
 from core.servers import Server, custom_server  # noqa: E402
+from gui.i18n import install_translators  # noqa: E402
 from gui.main_window import MainWindow, suggested_file_name  # noqa: E402
 from gui.settings import AppSettings  # noqa: E402
+from gui.widgets import Tone  # noqa: E402
 from tests.memory_keyring import MemoryKeyring  # noqa: E402
 
-RUNS = (("light", "1"), ("light", "2"), ("dark", "1"))
+# name: (theme, QT_SCALE_FACTOR, language, logical screen width, height)
+RUNS = {
+    "light-en-1366x768": ("light", "1", "en", 1366, 768),
+    "dark-en-1366x768": ("dark", "1", "en", 1366, 768),
+    "light-fr-1920x1080@150": ("light", "1.5", "fr", 1280, 720),
+    "dark-fr-1920x1080@150": ("dark", "1.5", "fr", 1280, 720),
+    "light-en-2x": ("light", "2", "en", 1280, 800),
+}
+DECORATIONS = 70  # a title bar and a desktop panel, in logical pixels
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path)
-    parser.add_argument("--child", nargs=2, metavar=("THEME", "SCALE"), help=argparse.SUPPRESS)
+    parser.add_argument("--run", choices=list(RUNS), action="append",
+                        help="only these runs (default: all)")
+    parser.add_argument("--child", choices=list(RUNS), help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.child:
-        return render(args.out, *args.child)
+        return render(args.out, args.child)
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-    for theme, scale in RUNS:
-        print(f"rendering {theme} at {scale}x…", flush=True)
-        code = subprocess.call([sys.executable, __file__, str(args.out), "--child", theme, scale],
-                               env={**env, "QT_SCALE_FACTOR": scale})
+    for run in args.run or RUNS:
+        print(f"rendering {run}…", flush=True)
+        code = subprocess.call([sys.executable, __file__, str(args.out), "--child", run],
+                               env={**env, "QT_SCALE_FACTOR": RUNS[run][1]})
         if code:
             return code
     print(f"screenshots in {args.out}")
     return 0
 
 
-def render(out: Path, theme: str, scale: str) -> int:
+def render(out: Path, run: str) -> int:
+    theme, _scale, language, width, height = RUNS[run]
     keyring.set_keyring(MemoryKeyring())
     temp = tempfile.mkdtemp(prefix="clockify-shots-")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, temp)
     QCoreApplication.setOrganizationName("screenshots")
     QCoreApplication.setApplicationName("screenshots")
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     app = QApplication([sys.argv[0]])
+    install_translators(app, language)
     if theme == "dark":
         app.setStyle(QStyleFactory.create("Fusion"))
         app.setPalette(dark_palette())
@@ -79,37 +94,44 @@ def render(out: Path, theme: str, scale: str) -> int:
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
             time.sleep(0.01)
 
-    def shoot(window: MainWindow, state: str) -> None:
+    def shoot(window: MainWindow, state: str, popup: QWidget | None = None) -> None:
         for _ in range(5):
             app.processEvents()
-        path = out / f"{state}-{theme}-{scale}x.png"
-        window.grab().save(str(path))
+        picture = window.grab()
+        if popup is not None:  # a popup is a window of its own: paint it where it shows
+            painter = QPainter(picture)
+            painter.drawPixmap(window.mapFromGlobal(popup.pos()), popup.grab())
+            painter.end()
+        path = out / f"{state}-{run}.png"
+        picture.save(str(path))
         print(f"  {path}", flush=True)
+
+    def new_window(*args: object) -> MainWindow:
+        window = MainWindow(*args)  # type: ignore[arg-type]
+        window.resize(width, height - DECORATIONS)
+        window.show()
+        return window
 
     with DemoServer(DemoConfig(entries_per_workspace=3000)) as srv:
         # Signed out: a first start, the Global server and no key yet.
-        window = MainWindow(AppSettings(), CredentialStore())
-        window.show()
+        window = new_window(AppSettings(), CredentialStore())
         shoot(window, "signed-out")
         window.close()
 
         # A wrong key: the message names the server and explains keys belong to one server.
-        window = MainWindow(AppSettings(), CredentialStore())
+        window = new_window(AppSettings(), CredentialStore())
         panel = window.account_panel
         panel.server_combo.setCurrentIndex(panel.server_combo.findData("custom"))
         panel.server_detail_edit.setText(srv.root_url)
         panel.key_edit.setText("not-a-valid-key-0123456789")
-        window.show()
         panel.sign_in()
-        wait(lambda: "not accept" in panel.status_label.text())
+        wait(lambda: panel.status_label.tone is Tone.ERROR)
         shoot(window, "sign-in-error")
         window.close()
 
         # Signed in to the demo, workspace and filters loaded.
-        settings = QSettings(str(Path(temp) / "demo.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(AppSettings(settings), None,
+        window = new_window(AppSettings.in_file(Path(temp) / "demo.ini"), None,
                             (custom_demo_server(srv.root_url), srv.api_key))
-        window.show()
         window.start()
         wait(lambda: window.filters_panel.is_loaded())
         window.date_panel.set_preset("last-month")
@@ -123,14 +145,23 @@ def render(out: Path, theme: str, scale: str) -> int:
         menu = button.menu()
         assert menu is not None
         menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
-        button.pick_list.search_edit.setText("a")
         wait(menu.isVisible)
-        for _ in range(5):
-            app.processEvents()
-        screen = app.primaryScreen()
-        screen.grabWindow(0).save(str(out / f"pick-list-{theme}-{scale}x.png"))
+        button.pick_list.search_edit.setText("a")
+        button.pick_list.list_view.setFocus()
+        shoot(window, "pick-list", menu)
         menu.hide()
-        button.pick_list.search_edit.clear()
+
+        # The Free workspace: what a long range costs, said before it starts.
+        combo = window.account_panel.workspace_combo
+        combo.setCurrentIndex(next(i for i in range(combo.count())
+                                   if combo.itemData(i)["id"] == srv.free_workspace_id))
+        wait(lambda: window.filters_panel.is_loaded())
+        window.date_panel.set_preset("last-year")
+        window.report_tabs.set_kind(ReportKind.SUMMARY)
+        shoot(window, "free-plan")
+        combo.setCurrentIndex(next(i for i in range(combo.count())
+                                   if combo.itemData(i)["id"] == srv.paid_workspace_id))
+        wait(lambda: window.filters_panel.is_loaded())
 
         # End before start: Export is disabled and says why.
         today = QDate.currentDate()
@@ -152,8 +183,6 @@ def render(out: Path, theme: str, scale: str) -> int:
                                    window.date_panel.end_date().isoformat(), ExportFormat.JSON)
         window.start_export(folder / name)
         wait(lambda: window.export_panel.wait_label.isVisible())
-        wait(lambda: window.export_panel.progress_bar.value() > 0
-             or "slow down" in window.export_panel.wait_label.text())
         shoot(window, "exporting")
         wait(lambda: not window.is_exporting(), timeout=40)
         shoot(window, "done")
