@@ -1,0 +1,126 @@
+"""Does the window stay responsive while it exports? (run by hand; issue 10, benchmark 4)
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui_stall.py [--entries 100000]
+
+The demo server runs in its own process with `--entries` time entries; the real window signs
+in to it and exports every entry as detailed JSON. Meanwhile a QTimer ticks every 5 ms on
+the GUI thread and records the longest gap between two ticks: the longest time the window
+could not repaint or react. Goal: the worst gap stays at or under 50 ms. Prints each run and
+the median of the runs, with how many progress signals reached the GUI thread.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from core.demo import DEMO_API_KEY  # noqa: E402
+from core.reports import ExportFormat, ReportKind  # noqa: E402
+from core.servers import custom_server  # noqa: E402
+from gui.main_window import MainWindow  # noqa: E402
+from gui.settings import AppSettings  # noqa: E402
+
+TODAY = date(2026, 11, 28)
+START = date(2024, 6, 1)
+TICK_MS = 5
+GOAL_MS = 50
+
+
+class StallMeter:
+    """A 5 ms timer on the GUI thread; the longest gap between ticks is the worst stall."""
+
+    def __init__(self) -> None:
+        self.clock = QElapsedTimer()
+        self.worst_ms = 0
+        self.timer = QTimer()
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.on_timer_timeout)
+
+    def start(self) -> None:
+        self.clock.start()
+        self.timer.start()
+
+    def on_timer_timeout(self) -> None:
+        self.worst_ms = max(self.worst_ms, self.clock.restart())
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+def wait_for(app: QApplication, signal: object, timeout_ms: int = 600_000) -> None:
+    loop = QEventLoop()
+    signal.connect(loop.quit)  # type: ignore[attr-defined]
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def one_run(app: QApplication, root: str, folder: Path, run: int) -> tuple[int, int, float]:
+    settings = AppSettings.in_file(folder / f"settings-{run}.ini")
+    server = custom_server(root)
+    window = MainWindow(settings, None, (server, DEMO_API_KEY))
+    window.resize(1280, 650)
+    window.show()
+    window.start()
+    wait_for(app, window.account_panel.workspace_changed)
+    window.report_tabs.set_kind(ReportKind.DETAILED)
+    window.export_panel.set_fmt(ExportFormat.JSON)
+    window.date_panel.set_preset("custom")
+    window.date_panel.set_range(START, TODAY)
+    signals = [0]
+    meter = StallMeter()
+    clock = QElapsedTimer()
+    worker = window.start_export(folder / f"all-{run}.json")
+    worker.progress_changed.connect(lambda _p: signals.__setitem__(0, signals[0] + 1))
+    meter.start()
+    clock.start()
+    wait_for(app, window.export_done)
+    meter.stop()
+    seconds = clock.elapsed() / 1000
+    window.shutdown()
+    window.close()
+    QCoreApplication.processEvents()
+    return meter.worst_ms, signals[0], seconds
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "core.demo", "--entries", str(args.entries), "--months", "30",
+         "--seed", "1", "--today", TODAY.isoformat(), "--port", "0"],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    app = QApplication([sys.argv[0]])
+    try:
+        assert server.stdout is not None
+        root = server.stdout.readline().split()[-1]
+        worst = []
+        with tempfile.TemporaryDirectory() as temp:
+            for run in range(1, args.runs + 1):
+                gap, signals, seconds = one_run(app, root, Path(temp), run)
+                worst.append(gap)
+                print(f"run {run}: worst GUI stall {gap} ms, {signals} progress signals, "
+                      f"export {seconds:.1f} s", flush=True)
+        median = statistics.median(worst)
+        print(f"median worst stall: {median:.0f} ms (goal ≤ {GOAL_MS} ms) over {args.runs} "
+              f"runs of {args.entries:,} entries")
+        return 0
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
