@@ -291,10 +291,12 @@ class FiltersPanel(QGroupBox):
 
     def _show_tasks(self) -> None:
         pick = self.buttons["tasks"].pick_list
-        wanted = set(pick.selected_ids()) | self._wanted.pop("tasks", set())
+        projects = self.buttons["projects"].pick_list.selected_ids()
+        wanted = set(pick.selected_ids()) | self._wanted.get("tasks", set())
+        if projects and all(pid in self._tasks for pid in projects):  # applies now
+            self._wanted.pop("tasks", None)
         items = [(str(t.get("id")), _display_name("tasks", t))
-                 for pid in self.buttons["projects"].pick_list.selected_ids()
-                 for t in self._tasks.get(pid, [])]
+                 for pid in projects for t in self._tasks.get(pid, [])]
         pick.set_items(items, wanted)
         self._set_lists_enabled(self.is_loaded())
 
@@ -322,11 +324,13 @@ class FiltersPanel(QGroupBox):
         for button in self.buttons.values():
             button.setEnabled(enabled)
         self.buttons["tags"].setEnabled(enabled and self._kind is not ReportKind.EXPENSES)
+        tasks = self.buttons["tasks"]
         has_projects = bool(self.buttons["projects"].pick_list.selected_ids())
-        self.buttons["tasks"].setEnabled(enabled and has_projects)
-        self.buttons["tasks"].setToolTip(
-            self.buttons["tasks"].toolTip() if has_projects
-            else self.tr("Choose projects first: tasks belong to projects."))
+        tasks.setEnabled(enabled and has_projects)
+        if has_projects:
+            tasks.on_pick_list_selection_changed()  # its own tooltip: what is chosen
+        else:
+            tasks.setToolTip(self.tr("Choose projects first: tasks belong to projects."))
 
 
 def _display_name(what: str, item: dict[str, Any]) -> str:
