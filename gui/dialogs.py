@@ -74,20 +74,14 @@ def show_in_folder(path: Path) -> bool:
 
 
 def _show_item_over_dbus(path: Path) -> bool:
-    """freedesktop's FileManager1.ShowItems (Files, Dolphin, Nemo, Thunar…)."""
-    try:
-        from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
-    except ImportError:
-        return False
-    bus = QDBusConnection.sessionBus()
-    if not bus.isConnected():
-        return False
-    manager = QDBusInterface("org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
-                             "org.freedesktop.FileManager1", bus)
-    if not manager.isValid():
-        return False
-    reply = manager.call("ShowItems", [QUrl.fromLocalFile(str(path)).toString()], "")
-    return reply.type() != QDBusMessage.MessageType.ErrorMessage
+    """freedesktop's FileManager1.ShowItems (Files, Dolphin, Nemo, Thunar…), through
+    dbus-send: the bundle leaves QtDBus out. False when no file manager answers."""
+    uri = QUrl.fromLocalFile(str(path)).toString()
+    code = QProcess.execute("dbus-send", [
+        "--session", "--print-reply", "--reply-timeout=2000",
+        "--dest=org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+        "org.freedesktop.FileManager1.ShowItems", f"array:string:{uri}", "string:"])
+    return code == 0
 
 
 def open_url(url: str) -> bool:

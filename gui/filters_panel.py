@@ -131,7 +131,7 @@ class FiltersPanel(QGroupBox):
         lists = QGridLayout()
         for index, button in enumerate(self.buttons.values()):
             lists.addWidget(button, index // 2, index % 2)
-            button.pick_list.selection_changed.connect(self.on_pick_list_selection_changed)
+            button.selection_changed.connect(self.on_pick_list_selection_changed)
         tags_row = QHBoxLayout()
         tags_label = QLabel(self.tr("An entry with tags…"), self)
         tags_label.setBuddy(self.tag_mode_combo)
@@ -169,8 +169,7 @@ class FiltersPanel(QGroupBox):
         for check in (self.without_project_check, self.without_task_check):
             check.toggled.connect(self.on_pick_list_selection_changed)
         self.description_edit.textChanged.connect(self.on_pick_list_selection_changed)
-        self.buttons["projects"].pick_list.selection_changed.connect(
-            self.on_projects_selection_changed)
+        self.buttons["projects"].selection_changed.connect(self.on_projects_selection_changed)
         self._set_lists_enabled(False)
 
     # ---- public ------------------------------------------------------------------------
@@ -197,7 +196,7 @@ class FiltersPanel(QGroupBox):
         for widget in widgets:
             widget.blockSignals(False)
         for button in self.buttons.values():
-            button.pick_list.set_items([], set())
+            button.clear_items()
         if connection is None or not workspace_id:
             self._set_lists_enabled(False)
             self.status_label.set_status("")
@@ -223,7 +222,7 @@ class FiltersPanel(QGroupBox):
 
     def filters(self) -> Filters:
         def ids(what: str, contains: str = "CONTAINS") -> IdFilter:
-            return IdFilter(tuple(self.buttons[what].pick_list.selected_ids()), contains)
+            return IdFilter(tuple(self.buttons[what].selected_ids()), contains)
 
         detailed = self._kind is ReportKind.DETAILED
         return Filters(
@@ -239,7 +238,7 @@ class FiltersPanel(QGroupBox):
 
     def state(self) -> dict[str, Any]:
         """The current choices, as saved per workspace."""
-        state: dict[str, Any] = {what: self.buttons[what].pick_list.selected_ids()
+        state: dict[str, Any] = {what: self.buttons[what].selected_ids()
                                  for what in self.buttons}
         state.update(
             billable=self.billable_combo.currentData(),
@@ -274,7 +273,7 @@ class FiltersPanel(QGroupBox):
     @Slot()
     def on_projects_selection_changed(self) -> None:
         """Tasks are chosen within the chosen projects: load theirs when first needed."""
-        projects = self.buttons["projects"].pick_list.selected_ids()
+        projects = self.buttons["projects"].selected_ids()
         missing = [pid for pid in projects if pid not in self._tasks]
         if missing and self._connection is not None:
             workspace_id = self._workspace_id
@@ -291,7 +290,7 @@ class FiltersPanel(QGroupBox):
 
     def _show_tasks(self) -> None:
         pick = self.buttons["tasks"].pick_list
-        projects = self.buttons["projects"].pick_list.selected_ids()
+        projects = self.buttons["projects"].selected_ids()
         wanted = set(pick.selected_ids()) | self._wanted.get("tasks", set())
         if projects and all(pid in self._tasks for pid in projects):  # applies now
             self._wanted.pop("tasks", None)
@@ -325,7 +324,7 @@ class FiltersPanel(QGroupBox):
             button.setEnabled(enabled)
         self.buttons["tags"].setEnabled(enabled and self._kind is not ReportKind.EXPENSES)
         tasks = self.buttons["tasks"]
-        has_projects = bool(self.buttons["projects"].pick_list.selected_ids())
+        has_projects = bool(self.buttons["projects"].selected_ids())
         tasks.setEnabled(enabled and has_projects)
         if has_projects:
             tasks.on_pick_list_selection_changed()  # its own tooltip: what is chosen

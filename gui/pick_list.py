@@ -195,31 +195,58 @@ class PickList(QWidget):
 
 
 class PickListButton(QPushButton):
-    """A button that says what is chosen and drops down its PickList."""
+    """A button that says what is chosen and drops down its PickList.
+
+    The list is built when first needed (filled or opened), not with the window: six lists
+    with their models would only slow the first paint.
+    """
+
+    selection_changed = Signal()
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = title.replace("&", "")
         self.mnemonic_title = title
-        self.pick_list = PickList(self)
-        self.pick_list.search_edit.setAccessibleName(self.tr("Search {title}").format(
-            title=self.title))
-        self.pick_list.list_view.setAccessibleName(self.title)
+        self._pick_list: PickList | None = None
         menu = QMenu(self)
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self.pick_list)
-        menu.addAction(action)
-        menu.aboutToShow.connect(self.pick_list.reset_search)
-        self.pick_list.close_requested.connect(menu.hide)
+        menu.aboutToShow.connect(self.on_menu_about_to_show)
         self.setMenu(menu)
         self.setAutoDefault(False)
         self.setAccessibleName(self.title)
-        self.pick_list.selection_changed.connect(self.on_pick_list_selection_changed)
         self.on_pick_list_selection_changed()
+
+    @property
+    def pick_list(self) -> PickList:
+        if self._pick_list is None:
+            pick = PickList(self)
+            pick.search_edit.setAccessibleName(self.tr("Search {title}").format(
+                title=self.title))
+            pick.list_view.setAccessibleName(self.title)
+            menu = self.menu()
+            assert menu is not None
+            action = QWidgetAction(menu)
+            action.setDefaultWidget(pick)
+            menu.addAction(action)
+            pick.close_requested.connect(menu.hide)
+            pick.selection_changed.connect(self.on_pick_list_selection_changed)
+            pick.selection_changed.connect(self.selection_changed)
+            self._pick_list = pick
+        return self._pick_list
+
+    def selected_ids(self) -> list[str]:
+        return self._pick_list.selected_ids() if self._pick_list is not None else []
+
+    def clear_items(self) -> None:
+        if self._pick_list is not None:  # a list never built has nothing to clear
+            self._pick_list.set_items([], set())
+
+    @Slot()
+    def on_menu_about_to_show(self) -> None:
+        self.pick_list.reset_search()
 
     @Slot()
     def on_pick_list_selection_changed(self) -> None:
-        names = self.pick_list.selected_names()
+        names = self._pick_list.selected_names() if self._pick_list is not None else []
         if not names:
             summary = self.tr("all")
         elif len(names) == 1:

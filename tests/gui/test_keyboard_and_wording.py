@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import signal
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QStandardPaths, Qt
+from PySide6.QtCore import QPoint, QStandardPaths, Qt, QUrl
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -26,6 +27,7 @@ from gui.worker import Connection, ExportWorker
 # The real dialog functions, taken before the autouse fixture replaces them.
 REAL_CONFIRM = dialogs.confirm_cancel_on_close
 REAL_ABOUT = dialogs.show_about
+REAL_SHOW_IN_FOLDER = dialogs.show_in_folder
 
 # ---- 4: pick-lists work like a native multi-select --------------------------------------
 
@@ -220,3 +222,55 @@ def test_missing_xcb_libraries_are_named_in_one_line() -> None:
     assert xcb_problem(env, "linux", lambda lib: True) is None
     assert xcb_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux", lambda lib: False) is None
     assert xcb_problem(env, "win32", lambda lib: False) is None
+
+
+# ---- start-up: pick-lists are built when first needed, not with the window --------------
+
+def test_pick_lists_are_built_after_the_first_paint(make_window: object) -> None:
+    from gui.pick_list import PickList
+
+    window = make_window()  # type: ignore[operator]
+    assert window.findChildren(PickList) == []
+    button = window.filters_panel.buttons["clients"]
+    assert button.text() == "C&lients: all" and button.selected_ids() == []
+    assert button.pick_list.names() == []  # built on first use
+    assert len(window.findChildren(PickList)) == 1
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin", "linux"])
+def test_show_in_folder_selects_the_file(monkeypatch: pytest.MonkeyPatch,
+                                         platform: str) -> None:
+    from PySide6.QtCore import QProcess
+    from PySide6.QtGui import QDesktopServices
+
+    calls: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(sys, "platform", platform)
+    def run(program: str, args: list[str]) -> int:
+        calls.append((program, args))
+        return 0
+
+    monkeypatch.setattr(QProcess, "startDetached", lambda program, args: (run(program, args)
+                                                                         == 0, 1))
+    monkeypatch.setattr(QProcess, "execute", run)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: run("open", []) == 0)
+    assert REAL_SHOW_IN_FOLDER(Path("/data/jan.json"))
+    program, args = calls[0]
+    assert {"win32": "explorer.exe", "darwin": "open", "linux": "dbus-send"}[platform] == program
+    assert any("jan.json" in arg for arg in args)
+
+
+def test_show_in_folder_opens_the_folder_without_a_file_manager_service(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QProcess
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(QProcess, "execute", lambda program, args: 1)
+    def open_url(url: QUrl) -> bool:
+        opened.append(url.toLocalFile())
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
+    assert REAL_SHOW_IN_FOLDER(Path("/data/jan.json"))
+    assert opened == ["/data"]
