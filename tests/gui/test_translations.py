@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from core.demo import DemoServer
@@ -73,3 +73,17 @@ def test_the_french_window(qtbot: QtBot, french: None, make_window: WindowFactor
     assert window.account_panel.sign_in_button.text() == "Se reconnecter"
     assert window.filters_panel.buttons["projects"].text() == "Pro&jets : tous"
     _assert_unique(window, "signed in (fr)")
+
+
+def test_the_language_menu_sets_the_language_for_the_next_start(
+        make_window: WindowFactory) -> None:
+    window = make_window()
+    help_menu = window.menuBar().actions()[1].menu()
+    assert isinstance(help_menu, QMenu)
+    language = next(a.menu() for a in help_menu.actions() if a.menu() is not None)
+    assert isinstance(language, QMenu)
+    french = next(a for a in language.actions() if a.text() == "Français")
+    french.trigger()
+    assert window.settings.text("language") == "fr"
+    assert "next time" in window.statusBar().currentMessage()
+    assert language_for(window.settings.text("language"), QLocale("en_US")) == "fr"
