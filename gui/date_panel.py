@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QObject,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -71,8 +80,12 @@ class DatePanel(QGroupBox):
         self.time_zone_combo.setMinimumContentsLength(16)
         self.time_zone_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        # The zone list scans the zone database: fill it once the window is up.
-        QTimer.singleShot(0, self.fill_time_zones)
+        # The zone list scans the zone database (tens of milliseconds): it is filled when
+        # the field is first used, not while the window builds or first paints.
+        self.time_zone_combo.installEventFilter(self)
+        editor = self.time_zone_combo.lineEdit()
+        if editor is not None:
+            editor.installEventFilter(self)
 
         preset_label = QLabel(self.tr("Ran&ge:"), self)
         preset_label.setBuddy(self.preset_combo)
@@ -131,6 +144,12 @@ class DatePanel(QGroupBox):
         """Set custom dates (as a user would type them)."""
         self.start_edit.setDate(to_qdate(start))
         self.end_edit.setDate(to_qdate(end))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched in (self.time_zone_combo, self.time_zone_combo.lineEdit()) and event.type() in (
+                QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress):
+            self.fill_time_zones()
+        return super().eventFilter(watched, event)
 
     @Slot()
     def fill_time_zones(self) -> None:

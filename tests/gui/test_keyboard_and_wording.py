@@ -274,3 +274,13 @@ def test_show_in_folder_opens_the_folder_without_a_file_manager_service(
     monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
     assert REAL_SHOW_IN_FOLDER(Path("/data/jan.json"))
     assert opened == ["/data"]
+
+
+def test_the_time_zone_list_is_filled_when_first_used(qtbot: QtBot,
+                                                      make_window: object) -> None:
+    window = make_window()  # type: ignore[operator]
+    combo = window.date_panel.time_zone_combo
+    assert combo.count() == 0  # not while the window builds and first paints
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    assert combo.count() > 300 and combo.findText("Europe/Paris") >= 0
+    assert combo.currentText() == "UTC"  # what was shown stays
