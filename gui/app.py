@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
-import logging.handlers
 import signal
 import sys
-import tempfile
 import threading
 import traceback
 from datetime import date, timedelta
@@ -51,6 +49,8 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
 
 def setup_logging() -> Path | None:
     """A rotating log file in the user's log folder; never holds the API key."""
+    import logging.handlers  # here, not at the top: it pulls in socket, for the --version path
+
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     if sys.stderr is not None:  # None in a windowed (no console) frozen app
@@ -229,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     app.setWindowIcon(app_icon())
     # Wayland and GNOME match the window to resources/clockify-report-exporter.desktop.
     QGuiApplication.setDesktopFileName(APP_ID)
+
+    import tempfile  # the demo and the smoke test only
 
     demo = None
     temp: tempfile.TemporaryDirectory[str] | None = None

@@ -7,7 +7,6 @@ test replaces these functions and never blocks on a real modal dialog.
 from __future__ import annotations
 
 import logging
-import platform
 import sys
 from pathlib import Path
 
@@ -95,6 +94,8 @@ def copy_text(text: str) -> None:
 
 
 def show_about(parent: QWidget | None, settings_file: str, log_file: str) -> None:
+    import platform  # only here: the window starts without it
+
     QMessageBox.about(
         parent, _tr("About {app}").format(app=APP_NAME),
         _tr("<h3>{app}</h3><p>Version {version}</p>"

@@ -7,7 +7,6 @@ libraries first lets the app say in one line which Debian/Ubuntu packages to ins
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from collections.abc import Callable
@@ -34,6 +33,8 @@ XCB_LIBRARIES = {
 
 
 def _loads(name: str) -> bool:
+    import ctypes  # only for a run from source on Linux; the bundle never checks
+
     try:
         ctypes.CDLL(name)
     except OSError:
