@@ -284,3 +284,12 @@ def test_the_time_zone_list_is_filled_when_first_used(qtbot: QtBot,
     qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
     assert combo.count() > 300 and combo.findText("Europe/Paris") >= 0
     assert combo.currentText() == "UTC"  # what was shown stays
+
+
+def test_the_app_says_what_to_install_instead_of_aborting(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from gui import app
+
+    monkeypatch.setattr(app, "xcb_problem", lambda: "The window cannot open: install x.")
+    assert app.main([]) == 1
+    assert capsys.readouterr().err == "The window cannot open: install x.\n"
