@@ -156,30 +156,48 @@ class BodyParams:
     stable_order: bool = False
 
 
-def validate_options(kind: ReportKind, options: ReportOptions) -> list[str]:
-    """Problems with the options for `kind`, as sentences (empty when fine)."""
-    problems = []
+class OptionProblem(StrEnum):
+    """What is wrong with report options, for front ends that word it themselves."""
+
+    GROUP_COUNT = "group-count"
+    GROUP_UNKNOWN = "group-unknown"
+    GROUP_REPEATED = "group-repeated"
+    WEEKLY_GROUP = "weekly-group"
+    WEEK_START = "week-start"
+    AMOUNTS = "amounts"
+    DURATION_FORMAT = "duration-format"
+
+
+def option_problems(kind: ReportKind, options: ReportOptions) -> dict[OptionProblem, str]:
+    """Problems with the options for `kind`, each with its English sentence (empty: fine)."""
+    problems: dict[OptionProblem, str] = {}
     if kind is ReportKind.SUMMARY:
         groups = options.summary_groups
         if not 1 <= len(groups) <= 3:
-            problems.append("A summary report needs one to three group levels.")
+            problems[OptionProblem.GROUP_COUNT] = (
+                "A summary report needs one to three group levels.")
         unknown = [g for g in groups if g not in SUMMARY_GROUPS]
         if unknown:
-            problems.append(
+            problems[OptionProblem.GROUP_UNKNOWN] = (
                 f"Unknown summary group {', '.join(unknown)}; choose from "
-                f"{', '.join(SUMMARY_GROUPS)}."
-            )
+                f"{', '.join(SUMMARY_GROUPS)}.")
         if len(set(groups)) != len(groups):
-            problems.append("Each summary group level must be different.")
+            problems[OptionProblem.GROUP_REPEATED] = "Each summary group level must be different."
     if kind is ReportKind.WEEKLY and options.weekly_group not in WEEKLY_GROUPS:
-        problems.append("A weekly report groups by USER or PROJECT.")
+        problems[OptionProblem.WEEKLY_GROUP] = "A weekly report groups by USER or PROJECT."
     if kind is ReportKind.WEEKLY and options.week_start not in WEEK_STARTS:
-        problems.append(f"Weeks start on one of {', '.join(WEEK_STARTS)}.")
+        problems[OptionProblem.WEEK_START] = f"Weeks start on one of {', '.join(WEEK_STARTS)}."
     if options.amount_shown not in AMOUNT_SHOWN:
-        problems.append(f"Amounts are one of {', '.join(AMOUNT_SHOWN)}.")
+        problems[OptionProblem.AMOUNTS] = f"Amounts are one of {', '.join(AMOUNT_SHOWN)}."
     if options.duration_format not in DURATION_FORMATS:
-        problems.append(f"Durations are written as {' or '.join(DURATION_FORMATS)}.")
+        problems[OptionProblem.DURATION_FORMAT] = (
+            f"Durations are written as {' or '.join(DURATION_FORMATS)}.")
     return problems
+
+
+def validate_options(kind: ReportKind, options: ReportOptions) -> list[str]:
+    """Problems with the options for `kind`, as sentences (empty when fine)."""
+    return list(option_problems(kind, options).values())
 
 
 def build_body(params: BodyParams) -> dict[str, Any]:

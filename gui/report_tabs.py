@@ -19,9 +19,10 @@ from core.reports import (
     SUMMARY_SORT_COLUMNS,
     WEEK_STARTS,
     WEEKLY_GROUPS,
+    OptionProblem,
     ReportKind,
     ReportOptions,
-    validate_options,
+    option_problems,
 )
 
 NONE = ""
@@ -251,8 +252,11 @@ class ReportTabs(QTabWidget):
         return str(self.week_start_combo.currentData() or self._profile_week_start)
 
     def problem(self) -> str | None:
-        problems = validate_options(self.kind(), self.options())
-        return " ".join(problems) or None
+        problems = option_problems(self.kind(), self.options())
+        # The window can only produce repeated group levels; anything else keeps core's words.
+        worded = {OptionProblem.GROUP_REPEATED: self.tr(
+            "Each summary group level must be different.")}
+        return " ".join(worded.get(code, text) for code, text in problems.items()) or None
 
     def state(self) -> dict[str, Any]:
         """Every tab's choices, for the settings."""

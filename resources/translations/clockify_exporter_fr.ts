@@ -1231,6 +1231,10 @@
         <translation>Arrondir les durées comme dans Clockify</translation>
     </message>
     <message>
+        <source>Each summary group level must be different.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{day} (your Clockify profile)</source>
         <translation>{day} (votre profil Clockify)</translation>
     </message>
