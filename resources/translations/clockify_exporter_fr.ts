@@ -1232,7 +1232,7 @@
     </message>
     <message>
         <source>Each summary group level must be different.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque niveau de regroupement du récapitulatif doit être différent.</translation>
     </message>
     <message>
         <source>{day} (your Clockify profile)</source>
