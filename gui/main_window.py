@@ -10,12 +10,9 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
     QGroupBox,
     QMainWindow,
     QMenu,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +29,7 @@ from gui.account_panel import API_KEYS_URL, AccountPanel
 from gui.date_panel import DatePanel
 from gui.export_panel import ExportPanel
 from gui.filters_panel import FiltersPanel
+from gui.form_area import FormArea
 from gui.i18n import LANGUAGES
 from gui.report_tabs import ReportTabs, kind_name
 from gui.session import Session
@@ -87,19 +85,8 @@ class MainWindow(QMainWindow):
 
         # Everything but the export row scrolls, so Export stays in reach on small screens
         # (1366×768 at 100 %, 1920×1080 at 150 %) and nothing is ever cut off.
-        form = QWidget(self)
-        grid = QGridLayout(form)
-        grid.addWidget(self.account_panel, 0, 0, 1, 2)
-        grid.addWidget(self.date_panel, 1, 0)
-        grid.addWidget(self.filters_panel, 2, 0)
-        grid.addWidget(report_box, 1, 1, 2, 1)
-        grid.setRowStretch(3, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setWidget(form)
+        self.scroll_area = FormArea(self.account_panel, (self.date_panel, self.filters_panel),
+                                    report_box, self)
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)

@@ -47,6 +47,7 @@ RUNS = {
     "light-fr-1920x1080@150": ("light", "1.5", "fr", 1280, 720),
     "dark-fr-1920x1080@150": ("dark", "1.5", "fr", 1280, 720),
     "light-en-2x": ("light", "2", "en", 1280, 800),
+    "light-en-narrow": ("light", "1", "en", 800, 700),  # the report moves under the filters
 }
 DECORATIONS = 70  # a title bar and a desktop panel, in logical pixels
 

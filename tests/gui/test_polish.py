@@ -272,3 +272,15 @@ def test_sort_orders_are_worded_for_what_is_sorted(signed_in: MainWindow) -> Non
 def test_export_format_choice_is_kept(signed_in: MainWindow) -> None:
     signed_in.export_panel.set_fmt(ExportFormat.PDF)
     assert signed_in.settings.text("format") == "pdf"
+
+
+def test_a_narrow_window_puts_the_report_under_the_filters(signed_in: MainWindow) -> None:
+    signed_in.resize(700, 600)
+    _settle()
+    area = signed_in.scroll_area
+    assert area.columns() == 1
+    assert not area.horizontalScrollBar().isVisible()  # it scrolls down, never sideways
+    _assert_export_row_in_reach(signed_in)
+    signed_in.resize(*SCREENS["1366x768@100%"])
+    _settle()
+    assert area.columns() == 2
