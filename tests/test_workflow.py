@@ -1,0 +1,48 @@
+"""The release workflow stays free of the findings zizmor reports (issue 8 §5)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+WORKFLOWS = Path(__file__).resolve().parent.parent / ".github"
+BUILD = WORKFLOWS / "workflows" / "build.yml"
+
+
+def steps() -> list[dict[str, Any]]:
+    workflow = yaml.safe_load(BUILD.read_text(encoding="utf-8"))
+    return [step for job in workflow["jobs"].values() for step in job["steps"]]
+
+
+def test_no_template_expansion_inside_run_scripts() -> None:
+    # A ${{ }} in run: is pasted into the script before the shell sees it; values go
+    # through env: instead.
+    offenders = [step.get("name", step.get("uses")) for step in steps()
+                 if "${{" in str(step.get("run", ""))]
+    assert offenders == []
+
+
+def test_no_dependency_cache_in_a_workflow_that_publishes() -> None:
+    for step in steps():
+        if str(step.get("uses", "")).startswith("actions/setup-python@"):
+            assert "cache" not in (step.get("with") or {})
+
+
+def _zizmor() -> str | None:
+    beside_python = Path(sys.executable).parent / "zizmor"
+    return str(beside_python) if beside_python.exists() else shutil.which("zizmor")
+
+
+@pytest.mark.skipif(_zizmor() is None, reason="zizmor is installed by .ci/run after the tests")
+def test_zizmor_offline_finds_nothing() -> None:
+    zizmor = _zizmor()
+    assert zizmor is not None
+    done = subprocess.run([zizmor, "--offline", str(WORKFLOWS)], capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
