@@ -31,7 +31,7 @@ from core.cli_input import (
     check_export_args,
     date_arg,
     days_arg,
-    name_or_id_arg,
+    not_empty_arg,
     pick,
     seconds_arg,
 )
@@ -73,12 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="use the built-in demo Clockify server (no account needed)")
     common = CliParser(add_help=False)
     where = common.add_argument_group("server").add_mutually_exclusive_group()
-    where.add_argument("--server", metavar="URL",
+    where.add_argument("--server", type=not_empty_arg, metavar="URL",
                        help="custom server root (API at URL/api/v1, reports at URL/report/v1)"
                             " (default: Clockify's global server)")
     where.add_argument("--region", choices=["global", *REGIONS],
                        help="Clockify data region (default: global)")
-    where.add_argument("--subdomain", metavar="NAME",
+    where.add_argument("--subdomain", type=not_empty_arg, metavar="NAME",
                        help="subdomain workspace, NAME.clockify.me (default: none)")
     common.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
                         help="use the built-in demo Clockify server (default: off)")
@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_what_options(group: argparse._ArgumentGroup) -> None:
-    group.add_argument("--workspace", type=name_or_id_arg, metavar="NAME_OR_ID",
+    group.add_argument("--workspace", type=not_empty_arg, metavar="NAME_OR_ID",
                        help="workspace name or id (default: your default workspace)")
     group.add_argument("--report", choices=[k.value for k in ReportKind], default="detailed",
                        help="which report")
@@ -114,7 +114,7 @@ def _add_what_options(group: argparse._ArgumentGroup) -> None:
                        help="last day, inclusive (default: none; give --start too)")
     group.add_argument("--period", choices=[p.value for p in Preset],
                        help="a preset range instead of --start/--end (default: none)")
-    group.add_argument("--time-zone", metavar="IANA",
+    group.add_argument("--time-zone", type=not_empty_arg, metavar="IANA",
                        help="time zone of the dates (default: your Clockify profile's)")
 
 
@@ -129,7 +129,7 @@ def _add_output_options(group: argparse._ArgumentGroup) -> None:
 
 def _add_filter_options(group: argparse._ArgumentGroup) -> None:
     for name in ("project", "client", "user", "tag"):
-        group.add_argument(f"--{name}", action="append", default=[], type=name_or_id_arg,
+        group.add_argument(f"--{name}", action="append", default=[], type=not_empty_arg,
                            metavar="NAME_OR_ID",
                            help=f"only this {name}; repeat for several (default: all)")
     billable = group.add_mutually_exclusive_group()

@@ -51,9 +51,10 @@ def seconds_arg(text: str) -> float:
     return value
 
 
-def name_or_id_arg(text: str) -> str:
+def not_empty_arg(text: str) -> str:
+    """A name, id, address or zone: an empty one would silently mean "the default"."""
     if not text.strip():
-        raise argparse.ArgumentTypeError("an empty name; give a name or an id")
+        raise argparse.ArgumentTypeError("an empty value; leave the option out for its default")
     return text
 
 
