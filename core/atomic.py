@@ -265,26 +265,31 @@ class AtomicGroup:
         try:
             for atomic in self.files:
                 current = atomic.target
-                backup = None
-                if atomic.target.exists():
-                    backup = atomic.temp_path.with_suffix(".old")
+                backup = atomic.temp_path.with_suffix(".old") if atomic.target.exists() else None
+                moved.append((atomic, backup))  # before the move, so a signal cannot skip it
+                if backup is not None:
                     os.replace(atomic.target, backup)
-                moved.append((atomic, backup))
                 os.replace(atomic.temp_path, atomic.target)
-        except OSError as exc:
-            for atomic, backup in reversed(moved):
-                with contextlib.suppress(OSError):
-                    if backup is not None:
-                        os.replace(backup, atomic.target)
-                    elif not atomic.temp_path.exists():  # it was moved into place
-                        atomic.target.unlink()
+        except BaseException as exc:  # a signal (KeyboardInterrupt) too: all or none, even then
+            self._put_back(moved)
             self.abort()
-            raise output_error(exc, current) from None
+            if isinstance(exc, OSError):
+                raise output_error(exc, current) from None
+            raise
         for _, backup in moved:
             if backup is not None:
                 with contextlib.suppress(OSError):
                     backup.unlink()
         return [a.target for a in self.files]
+
+    @staticmethod
+    def _put_back(moved: list[tuple[AtomicFile, Path | None]]) -> None:
+        for atomic, backup in reversed(moved):
+            with contextlib.suppress(OSError):
+                if backup is not None and backup.exists():
+                    os.replace(backup, atomic.target)
+                elif backup is None and not atomic.temp_path.exists():  # it was moved in
+                    atomic.target.unlink()
 
     def abort(self) -> None:
         for atomic in self.files:

@@ -273,3 +273,33 @@ def test_preflight_leaves_nothing_behind(tmp_path: Path) -> None:
     preflight_output(tmp_path / "r.json")
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
     assert (tmp_path / "r.json").read_bytes() == b"old"
+
+
+# ---- a signal while several files are replaced ---------------------------------------------
+
+
+@pytest.mark.parametrize("when", [1, 2, 3])
+def test_group_puts_every_old_file_back_when_interrupted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: int) -> None:
+    # SIGTERM/SIGHUP unwind as KeyboardInterrupt; at any os.replace of the commit, the old
+    # files must all be back (the first replaces move old files aside).
+    old = {"a.pdf": b"old a", "b.pdf": b"old b"}
+    for name, data in old.items():
+        (tmp_path / name).write_bytes(data)
+    group = AtomicGroup()
+    for name in (*old, "c.pdf"):
+        group.open(tmp_path / name).write(b"new")
+    real_replace = os.replace
+    calls = []
+
+    def interrupted(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        calls.append(src)
+        if len(calls) == when:
+            raise KeyboardInterrupt
+        real_replace(src, dst)
+
+    monkeypatch.setattr(atomic.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        group.commit()
+    monkeypatch.undo()
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == old
