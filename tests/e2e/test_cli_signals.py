@@ -113,3 +113,15 @@ def test_sigkill_leftover_is_removed_by_a_later_export(
     assert code == 0, err
     assert not left.exists()
     assert sorted(p.name for p in target.parent.iterdir()) == ["february.json", "report.json"]
+
+
+def test_sigterm_during_a_rate_limit_wait(demo: DemoServer, tmp_path: Path) -> None:
+    demo.faults.rate_limit_next = 1
+    demo.faults.rate_limit_retry_after = 30
+    target = tmp_path / "report.json"
+    running = Running(demo, target)
+    running.wait_until(lambda: any("slow down" in line for line in running.lines))
+    running.proc.send_signal(signal.SIGTERM)
+    code, err = running.finish()
+    assert code == 143, err
+    assert list(tmp_path.iterdir()) == []
