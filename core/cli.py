@@ -181,11 +181,18 @@ def _ids(client: ClockifyClient, ws_id: str, what: str, wanted: list[str]) -> Id
     return IdFilter(tuple(str(pick(listing, w, what)["id"]) for w in wanted))
 
 
-def _export(args: argparse.Namespace, client: ClockifyClient, printer: ProgressPrinter,
-            err: TextIO, cancel: threading.Event) -> int:
+def _export_target(args: argparse.Namespace) -> tuple[ExportFormat, Path]:
+    """The checks of an export that need no key and no request: options, file, folder."""
     fmt = check_export_args(args)
     output = args.output.expanduser().absolute()
-    preflight_output(output)  # a folder that cannot take the file fails before any request
+    preflight_output(output)
+    return fmt, output
+
+
+def _export(args: argparse.Namespace, target: tuple[ExportFormat, Path],
+            client: ClockifyClient, printer: ProgressPrinter, err: TextIO,
+            cancel: threading.Event) -> int:
+    fmt, output = target
     user = client.current_user()
     workspaces = client.workspaces()
     wanted = args.workspace or user.get("defaultWorkspace") or user.get("activeWorkspace")
@@ -285,6 +292,7 @@ def run(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
         handler.setFormatter(CleanFormatter("%(levelname)s %(name)s: %(message)s"))
         logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                             handlers=[handler])
+        target = _export_target(args) if args.command == "export" else None
         if args.demo:
             from core.demo_session import start_demo
 
@@ -310,7 +318,8 @@ def run(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
         try:
             if args.command == "workspaces":
                 return _workspaces(client, out)
-            return _export(args, client, printer, err, cancel)
+            assert target is not None
+            return _export(args, target, client, printer, err, cancel)
         finally:
             client.close()
     except ExporterError as exc:

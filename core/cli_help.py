@@ -74,4 +74,4 @@ class CliParser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message, f"See '{self.prog} --help'.")
+        raise UsageError(message.rstrip(".") + ".", f"See '{self.prog} --help'.")

@@ -224,3 +224,12 @@ def test_workspace_name_matches_in_any_unicode_form(hostile_demo: DemoServer, tm
                            "last-month", "--output", str(tmp_path / "x.json"))
     assert code == EXIT_OK, err
     assert "Café Zürich" in err
+
+
+def test_options_are_checked_before_the_key_is_looked_up(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CLOCKIFY_API_KEY", raising=False)
+    err = io.StringIO()
+    code = run(["export", "--region", "eu", *JAN, "--output", str(tmp_path / "x.docx")],
+               out=io.StringIO(), err=err)
+    assert code == EXIT_USAGE and "not an export format" in one_line_error(err.getvalue())
