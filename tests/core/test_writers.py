@@ -7,6 +7,7 @@ import errno
 import io
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from core.writers import (
     looks_complete,
     numbered_paths,
     output_error,
+    preflight_output,
     write_json_document,
 )
 
@@ -135,13 +137,14 @@ def test_output_error_sentences(tmp_path: Path, code: int, words: str) -> None:
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
-def test_read_only_folder(tmp_path: Path) -> None:
+@pytest.mark.parametrize("opener", [AtomicFile, preflight_output])
+def test_read_only_folder(tmp_path: Path, opener: Callable[[Path], object]) -> None:
     folder = tmp_path / "locked"
     folder.mkdir()
     folder.chmod(0o500)
     try:
         with pytest.raises(OutputError, match="No permission"):
-            AtomicFile(folder / "r.json")
+            opener(folder / "r.json")
     finally:
         folder.chmod(0o700)
 
