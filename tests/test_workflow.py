@@ -34,15 +34,17 @@ def test_no_dependency_cache_in_a_workflow_that_publishes() -> None:
             assert "cache" not in (step.get("with") or {})
 
 
-def _zizmor() -> str | None:
-    beside_python = Path(sys.executable).parent / "zizmor"
-    return str(beside_python) if beside_python.exists() else shutil.which("zizmor")
+def _tool(name: str) -> str | None:
+    beside_python = Path(sys.executable).parent / name
+    return str(beside_python) if beside_python.exists() else shutil.which(name)
 
 
-@pytest.mark.skipif(_zizmor() is None, reason="zizmor is installed by .ci/run after the tests")
-def test_zizmor_offline_finds_nothing() -> None:
-    zizmor = _zizmor()
-    assert zizmor is not None
-    done = subprocess.run([zizmor, "--offline", str(WORKFLOWS)], capture_output=True,
-                          text=True, timeout=120, check=False)
+@pytest.mark.parametrize("command", [["zizmor", "--offline", str(WORKFLOWS)],
+                                     ["actionlint", str(BUILD)]])
+def test_workflow_linters_find_nothing(command: list[str]) -> None:
+    tool = _tool(command[0])
+    if tool is None:
+        pytest.skip(f"{command[0]} is installed by .ci/run after the tests")
+    done = subprocess.run([tool, *command[1:]], capture_output=True, text=True, timeout=120,
+                          check=False, cwd=WORKFLOWS.parent)
     assert done.returncode == 0, done.stdout + done.stderr
