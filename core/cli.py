@@ -9,6 +9,7 @@ the server is printed only through `core.terminal.clean_text`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import logging
 import sys
@@ -329,7 +330,8 @@ def run(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
         return exc.exit_code
     except KeyboardInterrupt as exc:
         how = f" ({exc.name})" if isinstance(exc, Stopped) else ""
-        err.write(f"\nCancelled{how}; no file was written.\n")
+        with contextlib.suppress(OSError, ValueError):  # after SIGHUP the terminal may be gone
+            err.write(f"\nCancelled{how}; no file was written.\n")
         return exc.exit_code if isinstance(exc, Stopped) else EXIT_CANCELLED
     except Exception as exc:  # the last line of defence: one line, no traceback
         log.debug("unexpected error", exc_info=True)
