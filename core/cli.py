@@ -9,7 +9,6 @@ the server is printed only through `core.terminal.clean_text`.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import getpass
 import logging
 import sys
@@ -18,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 from core import APP_NAME, __version__
 from core.atomic import preflight_output
@@ -60,7 +59,14 @@ from core.reports import (
     ReportOptions,
 )
 from core.servers import REGIONS, Server, custom_server, region_server, subdomain_server
-from core.terminal import CleanFormatter, ProgressPrinter, Stopped, clean_text, stop_on_signals
+from core.terminal import (
+    CleanFormatter,
+    ProgressPrinter,
+    SafeStream,
+    Stopped,
+    clean_text,
+    stop_on_signals,
+)
 from core.windows import Preset, preset_range
 
 log = logging.getLogger(__name__)
@@ -284,7 +290,7 @@ def run(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
         err: TextIO | None = None, cancel: threading.Event | None = None) -> int:
     """The CLI as a function: returns the exit code, never raises for expected errors."""
     out = out or sys.stdout
-    err = err or sys.stderr
+    err = cast(TextIO, SafeStream(err or sys.stderr))
     cancel = cancel or threading.Event()
     demo = None
     try:
@@ -330,8 +336,7 @@ def run(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
         return exc.exit_code
     except KeyboardInterrupt as exc:
         how = f" ({exc.name})" if isinstance(exc, Stopped) else ""
-        with contextlib.suppress(OSError, ValueError):  # after SIGHUP the terminal may be gone
-            err.write(f"\nCancelled{how}; no file was written.\n")
+        err.write(f"\nCancelled{how}; no file was written.\n")
         return exc.exit_code if isinstance(exc, Stopped) else EXIT_CANCELLED
     except Exception as exc:  # the last line of defence: one line, no traceback
         log.debug("unexpected error", exc_info=True)

@@ -4,6 +4,7 @@ and SIGTERM/SIGHUP handled like Ctrl+C.
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 import signal
@@ -49,6 +50,37 @@ def clean_text(text: str, *, one_line: bool = True) -> str:
             out.append(char)
     result = "".join(out)
     return " ".join(result.split()) if one_line else result
+
+
+class SafeStream(io.TextIOBase):
+    """stderr that a vanished terminal (SIGHUP) or a closed pipe cannot turn into a crash:
+    progress and messages are then dropped, and the exit code still says what happened."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+        self.broken = False
+
+    def write(self, text: str) -> int:
+        if not self.broken:
+            try:
+                self.stream.write(text)
+            except (OSError, ValueError):
+                self.broken = True
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.broken:
+            try:
+                self.stream.flush()
+            except (OSError, ValueError):
+                self.broken = True
+
+    def isatty(self) -> bool:
+        try:
+            return self.stream.isatty()
+        except (OSError, ValueError):
+            return False
 
 
 class CleanFormatter(logging.Formatter):

@@ -9,6 +9,8 @@ export to that folder once it is stale.
 from __future__ import annotations
 
 import os
+import pty
+import select
 import signal
 import subprocess
 import sys
@@ -29,17 +31,24 @@ ROOT = Path(__file__).resolve().parents[2]
 GUARD_SECONDS = 60.0  # only a guard against a hang; nothing here is timed
 
 
+def export_command(demo: DemoServer, target: Path) -> list[str]:
+    return [sys.executable, "-m", "core.cli", "export", "--server", demo.root_url,
+            "--start", "2026-01-01", "--end", "2026-01-31", "--time-zone", "UTC",
+            "--output", str(target)]
+
+
+def child_env(demo: DemoServer) -> dict[str, str]:
+    return {**os.environ, "CLOCKIFY_API_KEY": demo.api_key, "PYTHONPATH": str(ROOT)}
+
+
 class Running:
     """A CLI export in a child process; its stderr is collected line by line."""
 
     def __init__(self, demo: DemoServer, target: Path) -> None:
-        env = {**os.environ, "CLOCKIFY_API_KEY": demo.api_key, "PYTHONPATH": str(ROOT)}
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "core.cli", "export", "--server", demo.root_url,
-             "--start", "2026-01-01", "--end", "2026-01-31", "--time-zone", "UTC",
-             "--output", str(target)],
-            cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True)
+            export_command(demo, target), cwd=ROOT, env=child_env(demo),
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True)
         self.lines: list[str] = []
         assert self.proc.stderr is not None
         stream = self.proc.stderr
@@ -124,4 +133,24 @@ def test_sigterm_during_a_rate_limit_wait(demo: DemoServer, tmp_path: Path) -> N
     running.proc.send_signal(signal.SIGTERM)
     code, err = running.finish()
     assert code == 143, err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_sighup_after_the_terminal_went_away(demo: DemoServer, tmp_path: Path) -> None:
+    # A closed terminal: stderr is a pty whose other end is gone, so the last words fail.
+    demo.faults.report_latency = 5.0
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(export_command(demo, tmp_path / "r.json"), cwd=ROOT,
+                            env=child_env(demo), stdin=subprocess.DEVNULL,
+                            stdout=slave, stderr=slave)
+    os.close(slave)
+    shown = b""
+    deadline = time.monotonic() + GUARD_SECONDS
+    while b"Fetching" not in shown or not temp_files(tmp_path):
+        assert proc.poll() is None and time.monotonic() < deadline, shown
+        if select.select([master], [], [], 0.05)[0]:
+            shown += os.read(master, 4096)
+    os.close(master)
+    proc.send_signal(signal.SIGHUP)
+    assert proc.wait(timeout=GUARD_SECONDS) == 129
     assert list(tmp_path.iterdir()) == []
