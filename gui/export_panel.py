@@ -149,9 +149,12 @@ class ExportPanel(QGroupBox):
     def show_progress(self, progress: Progress) -> None:
         self._last_progress = progress
         planned = max(progress.requests_planned, progress.requests_done, 1)
-        self.progress_bar.setRange(0, planned)
-        self.progress_bar.setValue(progress.requests_done)
-        self.progress_bar.setFormat(self.tr("%p %"))
+        if planned == 1 and progress.requests_done == 0:
+            self.progress_bar.setRange(0, 0)  # one request, no steps to show: busy, moving
+        else:
+            self.progress_bar.setRange(0, planned)
+            self.progress_bar.setValue(progress.requests_done)
+            self.progress_bar.setFormat(self.tr("%p %"))
         self._show_time()
         if progress.phase is Phase.WAITING:
             return  # the wait line says it, with a countdown

@@ -293,3 +293,14 @@ def test_the_app_says_what_to_install_instead_of_aborting(
     monkeypatch.setattr(app, "xcb_problem", lambda: "The window cannot open: install x.")
     assert app.main([]) == 1
     assert capsys.readouterr().err == "The window cannot open: install x.\n"
+
+
+def test_a_single_request_shows_a_moving_bar(signed_in: MainWindow) -> None:
+    panel = signed_in.export_panel
+    panel.set_running(True)
+    panel.show_progress(Progress(Phase.FETCHING, "", requests_done=0, requests_planned=1))
+    assert (panel.progress_bar.minimum(), panel.progress_bar.maximum()) == (0, 0)
+    panel.show_progress(Progress(Phase.FETCHING, "", requests_done=2, requests_planned=8))
+    assert panel.progress_bar.maximum() == 8 and panel.progress_bar.value() == 2
+    assert panel.time_label.text().startswith("Elapsed")
+    panel.set_running(False)
