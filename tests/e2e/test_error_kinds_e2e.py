@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from core.client import ClockifyClient
-from core.demo import DemoServer
+from core.demo import DemoConfig, DemoServer
 from core.errors import ErrorKind, ExporterError, NetworkError
 from core.reports import BodyParams, ReportKind, build_body
 from core.servers import custom_server
@@ -22,6 +22,14 @@ from tests.e2e.conftest import FAST_RETRY
 
 BODY = build_body(BodyParams(ReportKind.SUMMARY, DateWindow(date(2026, 1, 1), date(2026, 1, 7)),
                              "UTC"))
+
+
+@pytest.fixture
+def demo() -> Iterator[DemoServer]:
+    """A server of these tests' own: a request abandoned at its timeout is still read by
+    the server later, which must not land in the shared server's record of another test."""
+    with DemoServer(DemoConfig(entries_per_workspace=50, months=2)) as srv:
+        yield srv
 
 
 @pytest.fixture
