@@ -256,8 +256,8 @@ def main(argv: list[str] | None = None) -> int:
             smoke = SmokeTest(window, Path(tempfile.mkdtemp(prefix="clockify-smoke-")))
         stop_on_interrupt(window)
         window.show()
-        calm_garbage_collector()
         window.start()
+        QTimer.singleShot(0, calm_garbage_collector)  # after the first paint, not before
         code = app.exec()
         window.shutdown()
         if smoke is not None:
