@@ -230,7 +230,8 @@ def test_json_list_writer_output_parses(tmp_path: Path) -> None:
     target = tmp_path / "r.json"
     out = AtomicFile(target)
     writer = JsonListWriter(out, "timeentries")
-    entries = [{"_id": "a", "d": "é ✓"}, {"_id": "b"}, {"no": "id"}, {"id": "x", "n": 1.5}]
+    entries: list[dict[str, Any]] = [{"_id": "a", "d": "é ✓"}, {"_id": "b"}, {"no": "id"},
+                                     {"id": "x", "n": 1.5}]
     for item in entries:
         writer.add(item)
     writer.close({"totals": [{"_id": "", "entriesCount": 4}], "extra": None})
