@@ -53,6 +53,13 @@ class Faults:
     latency: float = 0.0  # seconds added to every request (main API too)
     insert_entries_between_pages: int = 0  # new entries after each detailed JSON page
     empty: bool = False  # every workspace reports no data
+    # Paging faults of JSON report pages (detailed, attendance, expenses):
+    short_page: int = 0  # this page number comes back one item short (999 of 1000)
+    ignore_paging: bool = False  # every page is page 1
+    count_offset: int = 0  # detailed `totals[0].entriesCount` is off by this much
+    page_latency: dict[int, float] = field(default_factory=dict)  # page → extra seconds
+    error_page: int = 0  # this page number always fails (server_error_status)
+    hide_plan: bool = False  # workspaces report `featureSubscriptionType: null` (main API)
 
 
 @dataclass
