@@ -43,6 +43,7 @@ from core.limits import (
     describe_wait,
     human_duration,
 )
+from core.paging import list_pages
 from core.servers import Server, check_url_allowed
 from core.writers import output_error
 
@@ -348,16 +349,12 @@ class ClockifyClient:
                  params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Every page of a workspace list (`projects`, `clients`, `users`, `tags`, …)."""
         url = f"{self.server.api_base}/workspaces/{workspace_id}/{what}"
-        items: list[dict[str, Any]] = []
-        page = 1
-        while True:
-            query = {**(params or {}), "page": page, "page-size": LIST_PAGE_SIZE}
-            batch, last = self.call("GET", url, _read_list, params=query,
-                                    workspace_id=workspace_id)
-            items.extend(batch)
-            if last is True or not batch or (last is None and len(batch) < LIST_PAGE_SIZE):
-                return items
-            page += 1
+
+        def page(number: int) -> tuple[list[dict[str, Any]], bool | None]:
+            query = {**(params or {}), "page": number, "page-size": LIST_PAGE_SIZE}
+            return self.call("GET", url, _read_list, params=query, workspace_id=workspace_id)
+
+        return list_pages(page, page_size=LIST_PAGE_SIZE, cancel=self.pacer.cancel, name=what)
 
     def projects(self, workspace_id: str) -> list[dict[str, Any]]:
         return self.list_all(workspace_id, "projects")

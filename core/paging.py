@@ -302,3 +302,34 @@ def _reporter(done: queue.SimpleQueue[_Done[W, P]], window: WindowPages[W],
     def report(future: Future[Fetched[P]]) -> None:
         done.put((window, page, future))
     return report
+
+
+MAX_LIST_PAGES = 1_000  # a pick-list of a million items is not a pick-list
+
+
+def list_pages(fetch: Callable[[int], tuple[list[dict[str, Any]], bool | None]], *,
+               page_size: int, cancel: threading.Event, name: str) -> list[dict[str, Any]]:
+    """Every item of a main-API list (projects, users, tags…), each id once.
+
+    `fetch(page)` → (items, what the `Last-Page` header says, None when it is missing)."""
+    items: list[dict[str, Any]] = []
+    seen: set[Any] = set()
+
+    def fetch_page(_: str, page: int) -> Fetched[list[dict[str, Any]]]:
+        batch, last = fetch(page)
+        return Fetched(batch, rows=len(batch), last=last)
+
+    def deliver(_: str, page: int, fetched: Fetched[list[dict[str, Any]]]) -> int:
+        new = 0
+        for item in fetched.payload:
+            key = item.get("id")
+            if key is None or key not in seen:
+                seen.add(key)
+                items.append(item)
+                new += 1
+        return new
+
+    Paginator(fetch_page, deliver, page_size=page_size, cancel=cancel,
+              max_pages=MAX_LIST_PAGES, describe=lambda what: f"the {what} list",
+              noun=name).run([name])
+    return items
