@@ -27,6 +27,7 @@ _DURATION_KEYS = ("duration", "totalTime", "totalBillableTime")
 _MONEY_KEYS = ("amount", "totalAmount")
 _ISO_DURATION = re.compile(
     r"P(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?", re.ASCII)
+_HUGE = 1e300  # beyond any amount or duration; NaN fails every comparison with it
 _HINT = "Nothing was saved. Clockify's answer looks broken; try again later."
 
 
@@ -35,7 +36,7 @@ def duration_seconds(value: Any, where: str) -> float:
     if value is None:  # a running timer has no duration yet
         return 0
     if isinstance(value, int | float) and not isinstance(value, bool):
-        if math.isfinite(value) and value >= 0:
+        if _finite(value) and value >= 0:
             return value
     elif isinstance(value, str):
         match = _ISO_DURATION.fullmatch(value.strip())
@@ -52,10 +53,17 @@ def money(value: Any, where: str) -> float | None:
     """An amount in cents; None stays None (amounts hidden)."""
     if value is None:
         return None
-    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+    if isinstance(value, int | float) and not isinstance(value, bool) and _finite(value):
         return value
     raise DataError(f"Clockify sent an amount that is not a number: {_shown(value)} in "
                     f"{where}.", _HINT)
+
+
+def _finite(value: float) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int too large for a float
+        return False
 
 
 def _shown(value: Any) -> str:
@@ -90,23 +98,27 @@ def window_count(kind: ReportKind, data: dict[str, Any]) -> int | None:
     return count if isinstance(count, int) and not isinstance(count, bool) else None
 
 
-def _entry_amounts(item: dict[str, Any], types: tuple[str, ...], shown: str,
-                   where: str) -> dict[str, float] | None:
-    """The entry's amount of each requested type; None when the entry does not tell."""
-    earned = money(item.get("earnedAmount"), where)
-    cost = money(item.get("costAmount"), where)
-    if earned is None and shown == "EARNED":
-        earned = money(item.get("amount"), where)
-    if cost is None and shown == "COST":
-        cost = money(item.get("amount"), where)
-    out = {}
-    for kind in types:
-        value = {"EARNED": earned, "COST": cost,
-                 "PROFIT": None if earned is None or cost is None else earned - cost}.get(kind)
-        if value is None:
-            return None
-        out[kind] = value
-    return out
+def _where(item: dict[str, Any]) -> str:
+    return f"entry {item.get('_id', item.get('id', '?'))}"
+
+
+# The per-item checks below run for every entry of a 200,000-entry export: the common case
+# (a plain finite number) is decided without a function call, everything else by the
+# careful parsers above, which also name the entry when they refuse a value.
+
+def _figure(value: Any, item: dict[str, Any]) -> float | None:
+    if value.__class__ is float or value.__class__ is int:
+        if -_HUGE < value < _HUGE:
+            return value
+    elif value is None:
+        return None
+    return money(value, _where(item))
+
+
+def _seconds(value: Any, item: dict[str, Any]) -> float:
+    if (value.__class__ is int or value.__class__ is float) and 0 <= value < _HUGE:
+        return value
+    return duration_seconds(value, _where(item))
 
 
 class JsonTotals:
@@ -138,22 +150,17 @@ class JsonTotals:
 
     def add_item(self, item: dict[str, Any]) -> None:
         self.count += 1
-        where = f"entry {item.get('_id', item.get('id', self.count))}"
-        amount = money(item.get("amount"), where) or 0.0
+        shown = _figure(item.get("amount"), item)
+        amount = shown or 0.0
         if self.kind is ReportKind.DETAILED:
             interval = item.get("timeInterval")
-            duration = duration_seconds(
-                interval.get("duration") if isinstance(interval, dict) else None, where)
+            duration = _seconds(interval.get("duration") if interval.__class__ is dict
+                                else None, item)
             self.time += duration
             if item.get("billable") is True:
                 self.billable_time += duration
-            if self.by_type is not None:
-                amounts = _entry_amounts(item, self.amount_types, self.amount_shown, where)
-                if amounts is None:
-                    self.by_type = None
-                else:
-                    for kind, value in amounts.items():
-                        self.by_type[kind] += value
+            if self.amount_types and self.by_type is not None:
+                self._add_amounts(item, shown)
         elif self.kind is ReportKind.EXPENSES:
             if item.get("billable") is True:
                 self.billable_amount += amount
@@ -162,6 +169,28 @@ class JsonTotals:
         self.amount += amount
         currency = str(item.get("currency") or "")
         self.by_currency[currency] = self.by_currency.get(currency, 0.0) + amount
+
+    def _add_amounts(self, item: dict[str, Any], shown: float | None) -> None:
+        """The entry's amount of each requested type (EARNED, COST, PROFIT)."""
+        assert self.by_type is not None
+        earned = _figure(item.get("earnedAmount"), item)
+        cost = _figure(item.get("costAmount"), item)
+        if earned is None and self.amount_shown == "EARNED":
+            earned = shown
+        if cost is None and self.amount_shown == "COST":
+            cost = shown
+        for kind in self.amount_types:
+            if kind == "EARNED":
+                value = earned
+            elif kind == "COST":
+                value = cost
+            else:
+                value = None if earned is None or cost is None or kind != "PROFIT" \
+                    else earned - cost
+            if value is None:  # the entry does not tell: Clockify's own sums are used
+                self.by_type = None
+                return
+            self.by_type[kind] += value
 
     def _amounts(self) -> list[dict[str, Any]]:
         if self.by_type is None:  # entries without per-type figures: Clockify's own sums

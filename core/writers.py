@@ -170,19 +170,32 @@ def _unsavable(exc: Exception) -> DataError:
 class JsonListWriter:
     """An item sink writing `{"<key>": [item, item, …], <trailer>}` item by item.
 
-    Items come de-duplicated and in order from the engine; the writer only writes."""
+    Items come de-duplicated and in order from the engine; the writer only writes, a page's
+    worth at a time (one write per item cost more than encoding it)."""
+
+    BATCH = 1000
 
     def __init__(self, out: AtomicFile, key: str) -> None:
         self.out = out
         self.count = 0
-        out.write(b"{\n" + _dumps(key) + b": [")
+        self._batch: list[bytes] = []
+        out.write(b"{\n" + _dumps(key) + b": [\n")
 
     def add(self, item: dict[str, Any]) -> None:
-        self.out.write((b"\n" if self.count == 0 else b",\n") + _dumps(item))
+        self._batch.append(_dumps(item))
         self.count += 1
+        if len(self._batch) >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._batch:
+            lead = b",\n" if self.count > len(self._batch) else b""
+            self.out.write(lead + b",\n".join(self._batch))
+            self._batch = []
 
     def close(self, trailer: dict[str, Any]) -> None:
-        self.out.write(b"\n]")
+        self._flush()
+        self.out.write(b"\n]" if self.count else b"]")
         for key, value in trailer.items():
             self.out.write(b",\n" + _dumps(key) + b": " + _dumps(value))
         self.out.write(b"\n}\n")
