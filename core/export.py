@@ -35,7 +35,13 @@ from core.errors import (
 )
 from core.export_files import run_csv, run_files
 from core.items import DocumentSink, ItemSink, SeenItems, identity, items_of
-from core.limits import Plan, WaitInfo, is_free_plan, workspace_plan
+from core.limits import (
+    PAID_REQUESTS_PER_SECOND,
+    Plan,
+    WaitInfo,
+    is_free_plan,
+    workspace_plan,
+)
 from core.manifest import manifest_path, saved_file, write_manifest
 from core.paging import Fetched, Paginator, SplitWindow
 from core.planning import (
@@ -207,6 +213,7 @@ class ExportJob:
         pager: Paginator[DateWindow, T] = Paginator(
             fetch, deliver, page_size=req.page_size, cancel=self.cancel,
             in_flight=1 if self._free else (req.max_in_flight or DEFAULT_IN_FLIGHT),
+            rate=None if req.max_in_flight else PAID_REQUESTS_PER_SECOND,
             describe=_describe, noun=self.noun(), repeat_ends=repeat_ends,
             on_page=self.emit_fetching)
         self._pager = pager

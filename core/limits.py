@@ -13,6 +13,7 @@ from typing import Any
 
 FREE_HOURLY_QUOTA = 30  # requests per hour for a whole Free workspace
 QUOTA_WINDOW_SECONDS = 3600.0
+PAID_REQUESTS_PER_SECOND = 50  # per workspace, on every paid plan
 
 
 class WaitReason:

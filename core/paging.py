@@ -16,8 +16,12 @@ How many pages a window has:
 * No count: the next page is asked for while pages come back full (and `Last-Page` does not
   say otherwise). A full page with nothing new is a repeated page: an error, not a loop.
 
-Back-pressure: pages that arrive ahead of their turn wait in a buffer of `buffer_pages`;
-when it is full no page is fetched ahead, except the one the output waits for.
+Requests at once: given a `rate` (requests a second the server allows), as many as that
+rate needs at the latency measured so far (rate × latency, with a margin), up to the
+`in_flight` ceiling — so the rate limit, not the pool, is the bound, and no more pages are
+held in memory than that takes. Back-pressure: pages held (in flight, or arrived ahead of
+their turn) never exceed the requests at once plus `buffer_pages`; when full, no page is
+fetched ahead, except the one the output waits for.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from __future__ import annotations
 import math
 import queue
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -36,7 +41,9 @@ W = TypeVar("W")  # what identifies a window (a DateWindow, a list name)
 P = TypeVar("P")  # what a fetched page carries
 
 MAX_PAGES = 10_000  # per window: a list that never ends is an error, not a hang
-DEFAULT_BUFFER_PAGES = 8  # ~2 MB each as parsed JSON at 1,000 entries
+DEFAULT_BUFFER_PAGES = 4  # ~3 MB each as parsed JSON at 1,000 entries
+_LATENCY_MARGIN = 1.25  # requests at once = rate × latency × this
+_LATENCY_WEIGHT = 0.3  # of the newest request in the moving average
 _POLL_SECONDS = 0.2  # how often the waiting thread looks at the cancel flag
 
 
@@ -74,7 +81,7 @@ class WindowPages(Generic[W]):
 
 FetchPage = Callable[[W, int], Fetched[P]]
 DeliverPage = Callable[[W, int, Fetched[P]], int]  # → items new in this window
-_Done = tuple[WindowPages[W], int, Future[Fetched[P]]]
+_Done = tuple[WindowPages[W], int, Future[tuple[Fetched[P], float]]]
 
 
 class Paginator(Generic[W, P]):
@@ -93,6 +100,7 @@ class Paginator(Generic[W, P]):
         page_size: int,
         cancel: threading.Event,
         in_flight: int = 1,
+        rate: float | None = None,
         buffer_pages: int = DEFAULT_BUFFER_PAGES,
         max_pages: int = MAX_PAGES,
         describe: Callable[[W], str] = str,
@@ -104,7 +112,9 @@ class Paginator(Generic[W, P]):
         self._deliver = deliver
         self.page_size = page_size
         self.cancel = cancel
-        self.in_flight = max(1, in_flight)
+        self.in_flight = max(1, in_flight)  # the ceiling
+        self.rate = rate
+        self.latency: float | None = None  # moving average of a page's fetch, seconds
         self.buffer_pages = max(0, buffer_pages)
         self.max_pages = max_pages
         self._describe = describe
@@ -161,6 +171,21 @@ class Paginator(Generic[W, P]):
             self._fetched(window, page, fetched)
             self._deliver_ready()
 
+    @property
+    def at_once(self) -> int:
+        """Requests to keep in flight now."""
+        if self.rate is None:
+            return self.in_flight
+        if self.latency is None:
+            return min(self.in_flight, 2)  # until a first answer tells the latency
+        wanted = math.ceil(self.rate * self.latency * _LATENCY_MARGIN)
+        return max(1, min(self.in_flight, wanted))
+
+    def _timed_fetch(self, window: W, page: int) -> tuple[Fetched[P], float]:
+        started = time.monotonic()
+        fetched = self._fetch(window, page)
+        return fetched, time.monotonic() - started
+
     def _run_pool(self) -> None:
         done: queue.SimpleQueue[_Done[W, P]] = queue.SimpleQueue()
         pool = ThreadPoolExecutor(self.in_flight, thread_name_prefix="clockify-page")
@@ -174,10 +199,12 @@ class Paginator(Generic[W, P]):
                     continue
                 self._running -= 1
                 try:
-                    fetched = future.result()
+                    fetched, seconds = future.result()
                 except SplitWindow as split:
                     self._split(window, split.parts)
                     continue
+                self.latency = seconds if self.latency is None else (
+                    _LATENCY_WEIGHT * seconds + (1 - _LATENCY_WEIGHT) * self.latency)
                 self._fetched(window, page, fetched)
                 self._deliver_ready()
         except BaseException:
@@ -193,15 +220,16 @@ class Paginator(Generic[W, P]):
             raise CancelledError()
 
     def _submit(self, pool: ThreadPoolExecutor, done: queue.SimpleQueue[_Done[W, P]]) -> None:
-        while self._running < self.in_flight and (job := self._next_job()) is not None:
+        at_once = self.at_once
+        while self._running < at_once and (job := self._next_job()) is not None:
             window, page = job
             waited_for = self.windows[self._cursor] is window and page == window.delivered + 1
             if not waited_for and len(self._ready) + self._running >= (
-                    self.in_flight + self.buffer_pages):
+                    at_once + self.buffer_pages):
                 return  # back-pressure: the buffer is full
             self._check_cancelled()
             window.asked = page
-            future = pool.submit(self._fetch, window.key, page)
+            future = pool.submit(self._timed_fetch, window.key, page)
             self._running += 1
             future.add_done_callback(_reporter(done, window, page))
 
@@ -297,9 +325,9 @@ class Paginator(Generic[W, P]):
 
 
 def _reporter(done: queue.SimpleQueue[_Done[W, P]], window: WindowPages[W],
-              page: int) -> Callable[[Future[Fetched[P]]], None]:
+              page: int) -> Callable[[Future[tuple[Fetched[P], float]]], None]:
     """A done-callback that hands the finished page to the paginator's thread."""
-    def report(future: Future[Fetched[P]]) -> None:
+    def report(future: Future[tuple[Fetched[P], float]]) -> None:
         done.put((window, page, future))
     return report
 
