@@ -43,6 +43,7 @@ from core.limits import (
     workspace_plan,
 )
 from core.manifest import manifest_path, saved_file, write_manifest
+from core.memory import keep_heap_flat
 from core.paging import Fetched, Paginator, SplitWindow
 from core.planning import (
     DEFAULT_IN_FLIGHT,
@@ -144,6 +145,7 @@ class ExportJob:
         req = self.request
         self._started = time.monotonic()
         self._probes = 1 if plan.count_probes else 0
+        keep_heap_flat()
         pacer = self.client.pacer
         outer_wait, outer_max_wait = pacer.on_wait, pacer.max_wait
         pacer.on_wait = self._on_wait
@@ -318,7 +320,7 @@ class ExportJob:
             if totals is None:  # the options as sent: amounts may have been hidden
                 totals = JsonTotals(kind, self.options.amounts, self.options.amount_shown)
             if page == 1:
-                seen.next_window()
+                seen.next_window(fetched.count)
                 totals.add_window(data)
             new = 0
             for item in items:

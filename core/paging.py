@@ -30,6 +30,7 @@ import math
 import queue
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -43,7 +44,9 @@ P = TypeVar("P")  # what a fetched page carries
 MAX_PAGES = 10_000  # per window: a list that never ends is an error, not a hang
 DEFAULT_BUFFER_PAGES = 4  # ~3 MB each as parsed JSON at 1,000 entries
 _LATENCY_MARGIN = 1.25  # requests at once = rate × latency × this
-_LATENCY_WEIGHT = 0.3  # of the newest request in the moving average
+_LATENCY_SAMPLES = 16  # the latency is the quickest of the last pages: what a request
+# costs unqueued. An average would grow with the requests at once when the server slows
+# under them, and ask for ever more.
 _POLL_SECONDS = 0.2  # how often the waiting thread looks at the cancel flag
 
 
@@ -114,7 +117,7 @@ class Paginator(Generic[W, P]):
         self.cancel = cancel
         self.in_flight = max(1, in_flight)  # the ceiling
         self.rate = rate
-        self.latency: float | None = None  # moving average of a page's fetch, seconds
+        self._latencies: deque[float] = deque(maxlen=_LATENCY_SAMPLES)
         self.buffer_pages = max(0, buffer_pages)
         self.max_pages = max_pages
         self._describe = describe
@@ -172,13 +175,19 @@ class Paginator(Generic[W, P]):
             self._deliver_ready()
 
     @property
+    def latency(self) -> float | None:
+        """Seconds a page takes, unqueued (None: no page yet)."""
+        return min(self._latencies) if self._latencies else None
+
+    @property
     def at_once(self) -> int:
         """Requests to keep in flight now."""
         if self.rate is None:
             return self.in_flight
-        if self.latency is None:
+        latency = self.latency
+        if latency is None:
             return min(self.in_flight, 2)  # until a first answer tells the latency
-        wanted = math.ceil(self.rate * self.latency * _LATENCY_MARGIN)
+        wanted = math.ceil(self.rate * latency * _LATENCY_MARGIN)
         return max(1, min(self.in_flight, wanted))
 
     def _timed_fetch(self, window: W, page: int) -> tuple[Fetched[P], float]:
@@ -203,8 +212,7 @@ class Paginator(Generic[W, P]):
                 except SplitWindow as split:
                     self._split(window, split.parts)
                     continue
-                self.latency = seconds if self.latency is None else (
-                    _LATENCY_WEIGHT * seconds + (1 - _LATENCY_WEIGHT) * self.latency)
+                self._latencies.append(seconds)
                 self._fetched(window, page, fetched)
                 self._deliver_ready()
         except BaseException:

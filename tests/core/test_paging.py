@@ -311,6 +311,20 @@ def test_a_list_that_always_says_more_is_caught() -> None:
                    cancel=threading.Event(), name="projects")
 
 
+def test_seen_items_remember_many_ids_exactly() -> None:
+    seen = SeenItems()
+    first = [f"{i:024x}" for i in range(0, 30_000, 3)]
+    for oid in first:
+        assert seen.add(identity({"_id": oid}, ReportKind.DETAILED)) == (True, True)
+    assert seen.add(identity({"_id": first[5]}, ReportKind.DETAILED)) == (False, False)
+    assert seen.add("odd-id") == (True, True) and seen.add("odd-id") == (False, False)
+    seen.next_window()
+    for oid in first[:100]:  # the same entries in the next window
+        assert seen.add(identity({"_id": oid}, ReportKind.DETAILED)) == (True, False)
+    assert seen.add(identity({"_id": f"{1:024x}"}, ReportKind.DETAILED)) == (True, True)
+    assert seen.add("odd-id") == (True, False)
+
+
 def test_identity_forms() -> None:
     kind = ReportKind.DETAILED
     oid = "6650c0de0000000000440001"
