@@ -368,40 +368,40 @@ class ExportJob:
 
     def emit_fetching(self) -> None:
         """Report the page the output waits for next."""
-        pager = self._pager
+        pager, plan = self._pager, self._plan
         if pager is None or not pager.windows:
-            window, page, pages = (self._plan.windows[0] if self._plan else None), 1, 1
-            part = ""
-        else:
-            state = pager.windows[pager.window_index - 1]
-            window, page, pages = state.key, min(state.delivered + 1, state.due), state.due
-            if state.done:  # the last page of the last window
-                page = pages
-            count = len(pager.windows)
-            part = f" (part {pager.window_index} of {count})" if count > 1 else ""
-        text = f"Fetching {_describe(window)}{part}" if window else "Fetching"
-        if pages > 1:
-            text += f", page {page} of {pages}"
+            if plan is not None:
+                self._emit(Phase.FETCHING, f"Fetching {_describe(plan.windows[0])}…")
+            return
+        state = pager.windows[pager.window_index - 1]
+        text = f"Fetching {_describe(state.key)}"
+        if len(pager.windows) > 1:
+            text += f" (part {pager.window_index} of {len(pager.windows)})"
+        if state.due > 1:
+            page = state.due if state.done else min(state.delivered + 1, state.due)
+            text += f", page {page} of {state.due}"
         self._emit(Phase.FETCHING, text + "…")
 
     def _emit(self, phase: Phase, message: str, wait: WaitInfo | None = None) -> None:
         if self._on_progress is None:
             return
-        with self._emit_lock:
-            pager = self._pager
-            planned = (pager.pages_planned + self._probes * len(pager.windows)
-                       if pager else (self._plan.min_requests if self._plan else 0))
-            self._on_progress(Progress(
-                phase=phase, message=message, requests_done=self.requests_done,
-                requests_planned=max(planned, self.requests_done),
-                entries_written=self.entries,
-                entries_expected=pager.expected if pager else None,
-                pages_done=pager.pages_done if pager else 0,
-                pages_planned=pager.pages_planned if pager else 0,
-                window=pager.window_index if pager else 0,
-                windows=len(pager.windows) if pager else len(self._plan.windows)
-                if self._plan else 0,
-                elapsed=time.monotonic() - self._started, wait=wait))
+        with self._emit_lock:  # page threads report waits too
+            self._on_progress(self._progress(phase, message, wait))
+
+    def _progress(self, phase: Phase, message: str, wait: WaitInfo | None) -> Progress:
+        pager, plan = self._pager, self._plan
+        progress = Progress(phase=phase, message=message, requests_done=self.requests_done,
+                            entries_written=self.entries,
+                            elapsed=time.monotonic() - self._started, wait=wait)
+        if pager is None:
+            planned = plan.min_requests if plan else 0
+            return replace(progress, requests_planned=max(planned, self.requests_done),
+                           windows=len(plan.windows) if plan else 0)
+        planned = pager.pages_planned + self._probes * len(pager.windows)
+        return replace(progress, requests_planned=max(planned, self.requests_done),
+                       entries_expected=pager.expected, pages_done=pager.pages_done,
+                       pages_planned=pager.pages_planned, window=pager.window_index,
+                       windows=len(pager.windows))
 
     def _on_wait(self, info: WaitInfo) -> None:  # from the page threads, too
         self._emit(Phase.WAITING, info.message, info)
