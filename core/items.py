@@ -103,10 +103,11 @@ class _IdTable:
         capacity = (self._mask + 1) * 2
         while capacity // 2 < at_least:
             capacity *= 2
-        old = list(self)
+        high, low = self._high, self._low
         self._allocate(capacity)
-        for key in old:
-            self.add(key)
+        for hi, lo in zip(high, low, strict=True):
+            if hi or lo:
+                self.add(hi << 32 | lo)
 
     def reserve(self, count: int) -> None:
         """Room for `count` keys in all, grown once rather than step by step."""

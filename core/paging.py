@@ -42,8 +42,8 @@ W = TypeVar("W")  # what identifies a window (a DateWindow, a list name)
 P = TypeVar("P")  # what a fetched page carries
 
 MAX_PAGES = 10_000  # per window: a list that never ends is an error, not a hang
-DEFAULT_BUFFER_PAGES = 4  # ~3 MB each as parsed JSON at 1,000 entries
-_LATENCY_MARGIN = 1.25  # requests at once = rate × latency × this
+DEFAULT_BUFFER_PAGES = 2  # ~3 MB each as parsed JSON at 1,000 entries
+_LATENCY_MARGIN = 1.5  # requests at once = rate × latency × this: room for jitter
 _LATENCY_SAMPLES = 16  # the latency is the quickest of the last pages: what a request
 # costs unqueued. An average would grow with the requests at once when the server slows
 # under them, and ask for ever more.

@@ -25,12 +25,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="seconds added to every request (default 0)")
     parser.add_argument("--rps", type=int, default=50,
                         help="paid workspaces' requests per second (default 50)")
+    parser.add_argument("--page-cache", type=int, default=0,
+                        help="JSON report answers to keep and send again (benchmarks)")
     parser.add_argument("--verbose", action="store_true", help="log every request")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     config = DemoConfig(seed=args.seed, entries_per_workspace=args.entries, months=args.months,
-                        port=args.port, log_requests=args.verbose, paid_rps=args.rps)
+                        port=args.port, log_requests=args.verbose, paid_rps=args.rps,
+                        page_cache=args.page_cache)
     if args.today is not None:
         config.today = args.today
     server = DemoServer(config).start()

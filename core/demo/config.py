@@ -33,6 +33,9 @@ class DemoConfig:
     host: str = "127.0.0.1"
     port: int = 0  # 0 = a free port
     log_requests: bool = False  # log every request line at INFO (never the API key)
+    # JSON report answers kept and sent again for the same request (0: none). Benchmarks
+    # use it so that they time the client, not the demo's own rendering of each page.
+    page_cache: int = 0
 
 
 @dataclass

@@ -12,6 +12,7 @@ import copy
 import json
 import logging
 import threading
+from collections import OrderedDict
 from http import HTTPStatus
 from typing import Any
 
@@ -78,6 +79,7 @@ class DemoServer:
                                       DEMO_MANAGER_KEY: self.data.manager}
         self._lock = threading.Lock()
         self._httpd: DemoHTTPServer | None = None
+        self._pages: OrderedDict[str, bytes] = OrderedDict()  # config.page_cache
         self._thread: threading.Thread | None = None
 
     # -- public --------------------------------------------------------------------------
@@ -214,6 +216,11 @@ class DemoServer:
             threading.Event().wait(delay)
         if faults.error_page and _page_container(body).get("page") == faults.error_page:
             return _server_error(faults.server_error_status), None
+        key = self._page_key(kind, ws, user, body)
+        with self._lock:
+            cached = self._pages.get(key) if key else None
+        if cached is not None:
+            return Response(200, cached, report=True), None
         result = self.engine.run(kind, ws, body, user, empty=faults.empty)
         if result.table is None:
             result.payload = _page_faults(faults, body, result.payload)
@@ -225,7 +232,23 @@ class DemoServer:
             disposition = f"attachment; filename={result.filename}"
             return Response(200, data, _FILE_TYPES[export],
                             {"Content-Disposition": disposition}, report=True), result
-        return Response(200, dumps(result.payload), report=True), result
+        answer = dumps(result.payload)
+        if key:
+            with self._lock:
+                self._pages[key] = answer
+                while len(self._pages) > self.config.page_cache:
+                    self._pages.popitem(last=False)
+        return Response(200, answer, report=True), result
+
+    def _page_key(self, kind: str, ws: Workspace, user: User, body: dict[str, Any]) -> str:
+        """The cache key of a JSON report answer; "" when it must be computed afresh."""
+        faults = self.faults
+        if (not self.config.page_cache or faults.short_page or faults.count_offset
+                or faults.insert_entries_between_pages or faults.empty
+                or str(body.get("exportType") or "JSON").upper() != "JSON"):
+            return ""
+        return (f"{kind}|{ws.id}|{self.data.version(ws.id)}|{user.id}|"
+                + json.dumps(body, sort_keys=True))
 
     def _authenticate(self, headers: Any) -> User:
         key = (headers.get("X-Api-Key") or "").strip()
