@@ -33,6 +33,7 @@ from core.errors import (
 from core.export import ExportJob
 from core.limits import is_free_plan
 from core.planning import ExportRequest, Phase, Progress
+from core.ratelimit import Pacer
 from core.reports import (
     SORT_ORDERS,
     SUMMARY_GROUPS,
@@ -246,7 +247,7 @@ def _export(args: argparse.Namespace, client: ClockifyClient, err: TextIO,
     request = ExportRequest(
         workspace_id=ws_id, kind=ReportKind(args.report), fmt=fmt, start=start, end=end,
         output=args.output.expanduser().absolute(), time_zone=args.time_zone,
-        filters=filters, options=options, max_days=args.max_days, max_wait=args.max_wait)
+        filters=filters, options=options, max_days=args.max_days)
     printer = ProgressPrinter(err)
     job = ExportJob(client, request, printer, cancel, workspace=workspace,
                     profile_time_zone=settings.get("timeZone"))
@@ -332,7 +333,9 @@ def run(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
             CredentialStore().delete(server.key)
             err.write(f"Forgot the API key for {server.label}.\n")
             return EXIT_OK
-        client = ClockifyClient(server, key)
+        # One pacer for every request of the run: cancel and --max-wait apply to all.
+        client = ClockifyClient(server, key, pacer=Pacer(
+            cancel, max_wait=getattr(args, "max_wait", None)))
         try:
             if args.command == "workspaces":
                 return _workspaces(client, out)

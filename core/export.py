@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
-from core.client import ClockifyClient, Pacer
+from core.client import ClockifyClient
 from core.errors import (
     CancelledError,
     PermissionDeniedError,
@@ -38,6 +38,7 @@ from core.planning import (
     plan_export,
 )
 from core.reports import BodyParams, ExportFormat, Page, ReportKind, build_body
+from core.sinks import FileSink
 from core.summaries import JsonTotals, merge_summaries, merge_weekly
 from core.windows import FREE_PLAN_MAX_DAYS, DateWindow, split_range
 from core.writers import (
@@ -47,7 +48,6 @@ from core.writers import (
     JsonListWriter,
     csv_record_count,
     file_digest,
-    looks_complete,
     numbered_paths,
     output_error,
     write_json_document,
@@ -73,7 +73,7 @@ class ExportJob:
     ) -> None:
         self.client = client
         self.request = request
-        self.cancel = cancel or threading.Event()
+        self.cancel = cancel or client.pacer.cancel
         self._on_progress = on_progress
         self._workspace = workspace  # callers that already have it save a request
         self._profile_tz = profile_time_zone
@@ -86,8 +86,7 @@ class ExportJob:
         self._window_index = 0
         self._window_count = 0
         self._free = False
-        client.pacer = Pacer(self.cancel, self._on_wait, max_wait=request.max_wait,
-                             clock=client.pacer.clock, sleep=client.pacer.custom_sleep)
+        client.pacer.listen(self._on_wait)  # the client's one pacer: its cancel and max_wait
 
     # ---- planning ------------------------------------------------------------------
 
@@ -239,8 +238,7 @@ class ExportJob:
         self._with_amount_fallback(
             lambda: self.client.download(
                 self.request.workspace_id, self.request.kind.path,
-                self._body(window, fmt.export_type, page), sink, target,
-                lambda f: looks_complete(fmt.value, f)))
+                self._body(window, fmt.export_type, page), FileSink(sink, target, fmt.value)))
         self.requests_done += 1
 
     # ---- JSON ----------------------------------------------------------------------

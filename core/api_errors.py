@@ -1,0 +1,102 @@
+"""Clockify's answers that are errors, as the typed errors of `core.errors`.
+
+Clockify words its errors as `{"message", "code"}` bodies, with a 4xx status or — seen on
+the weekly endpoint — with HTTP 200. Redirects are errors too: Clockify's API never needs
+one, and following one could carry the API key to another host.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import requests
+from urllib3.exceptions import LocationParseError
+from urllib3.util import parse_url
+
+from core.errors import (
+    AuthenticationError,
+    ClockifyError,
+    NotFoundError,
+    PermissionDeniedError,
+    RequestRejectedError,
+    ServerConfigError,
+)
+from core.servers import Server
+from core.wire import read_error_text
+
+
+def error_for(server: Server, resp: requests.Response, path: str) -> ClockifyError:
+    """A 4xx answer as the error a person can act on."""
+    message, code = _error_body(read_error_text(resp))
+    return error_from(server, resp.status_code, message, code, path)
+
+
+def is_error_body(data: Any) -> bool:
+    """Whether a 200 answer is only Clockify's `{code, message}` error shape."""
+    return isinstance(data, dict) and set(data) == {"code", "message"}
+
+
+def error_from(server: Server, status: int, message: str, code: int | None,
+               path: str) -> ClockifyError:
+    where = server.label
+    details = f"HTTP {status} from {path}: {message or '(no message)'} (code {code})"
+    kwargs: dict[str, Any] = dict(status=status, code=code, server_message=message,
+                                  details=details)
+    if status == 401:
+        if code == 1000:
+            return AuthenticationError(
+                "Clockify received no usable API key.",
+                "Paste your API key again (Clockify → Profile settings → API).", **kwargs)
+        return AuthenticationError(
+            f"Clockify at {where} does not accept this API key.",
+            "API keys belong to one region or subdomain: check the server choice, or "
+            "create a new key in Clockify under Profile settings → API.", **kwargs)
+    if status == 403:
+        return PermissionDeniedError(
+            f"Clockify refused: {message or 'access denied'}.",
+            "Your role or your workspace's plan does not allow this report; ask a "
+            "workspace admin, or choose another report or format.", **kwargs)
+    if status == 404:
+        if code == 3000:
+            return NotFoundError(
+                f"{where} has no such address; this server does not look like the "
+                "right Clockify server for your workspace.",
+                "Check the server choice: regional and subdomain workspaces have their "
+                "own servers.", **kwargs)
+        return NotFoundError(f"Clockify could not find it: {message or 'not found'}.",
+                             "Check the workspace and filters.", **kwargs)
+    return RequestRejectedError(
+        f"Clockify rejected the request: {message or f'HTTP {status}'}.",
+        "Adjust the dates, filters or options and try again.", **kwargs)
+
+
+def redirect_error(server: Server, resp: requests.Response, path: str) -> ServerConfigError:
+    """A 3xx: never followed, named with the server and where it pointed."""
+    try:
+        target = parse_url(resp.headers.get("Location", "")).host or "another address"
+    except LocationParseError:
+        target = "another address"
+    return ServerConfigError(
+        f"{server.label} answered with a redirect to {target}; the app does not follow "
+        "redirects, so your API key stays with the server you chose.",
+        "Check the server address: it should be the Clockify server itself.",
+        details=f"HTTP {resp.status_code} from {path}",
+    )
+
+
+def error_body_of(data: dict[str, Any]) -> tuple[str, int | None]:
+    message = str(data.get("message") or data.get("error") or "").strip()
+    code = data.get("code")
+    return message, code if isinstance(code, int) and not isinstance(code, bool) else None
+
+
+def _error_body(raw: bytes) -> tuple[str, int | None]:
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        text = raw.decode("utf-8", "replace").strip()
+        return (text[:200] if text and not text.startswith("<") else ""), None
+    if not isinstance(data, dict):
+        return "", None
+    return error_body_of(data)

@@ -1,0 +1,239 @@
+"""The HTTP plumbing under the client: guarded sessions, deadlines and cancel.
+
+Sessions: one `requests.Session` per thread (`threading.local`). requests does not document
+Session as thread-safe (its cookie jar, hooks and adapters are shared, mutable state), and
+the engine fetches pages from several threads; a session per thread needs no argument
+about what is shared, and costs only one TLS handshake per worker thread.
+
+Guard: each session's adapter checks every request actually sent against the server's
+origins (with urllib3's parser, the one that connects) and only then adds `X-Api-Key`, so
+no code path, redirect or URL trick can hand the key to another host. The key never sits
+in the session's headers.
+
+Watch: every attempt has a deadline (connect + all reads). A watcher thread, alive only
+while attempts are in flight, shuts down the socket of an attempt whose deadline passed or
+whose cancel event was set: a read blocked on a silent or trickling server returns at once.
+A TCP connect still in progress is bounded by the connect timeout instead (its socket is
+not reachable until it connects).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3 import HTTPConnectionPool, HTTPSConnectionPool, PoolManager
+from urllib3.connection import HTTPConnection, HTTPSConnection
+
+from core.errors import AuthenticationError
+from core.servers import Server
+
+CANCELLED = "cancelled"
+DEADLINE = "deadline"
+WATCH_TICK = 0.1  # seconds between the watcher's looks; cancel is felt within this
+
+_current = threading.local()  # .attempt: the Attempt this thread is running, if any
+
+
+def check_api_key(api_key: str) -> None:
+    """Refuse a key that cannot be one (line breaks, spaces, non-ASCII) before any request:
+    sent as it is, it fails in the HTTP library and looks like a network problem."""
+    if not api_key or any(not 0x21 <= ord(c) <= 0x7E for c in api_key):
+        raise AuthenticationError(
+            "This API key cannot be right: it is empty or contains a space, line break or "
+            "a character an API key never has.",
+            "Copy the key again from Clockify → Profile settings → API and paste only "
+            "the key.",
+        )
+
+
+class Attempt:
+    """One try of one request: its deadline, its cancel flag and the connections it uses."""
+
+    def __init__(self, deadline: float, cancel: threading.Event) -> None:
+        self.deadline = deadline
+        self.cancel = cancel
+        self.aborted: str | None = None
+        self._conns: list[HTTPConnection] = []
+        self._lock = threading.Lock()
+        self._done = False
+
+    def adopt(self, conn: HTTPConnection) -> None:
+        with self._lock:
+            self._conns.append(conn)
+            if self.aborted:
+                _shut(conn)
+
+    def abort(self, why: str) -> None:
+        with self._lock:
+            if self.aborted or self._done:
+                return
+            self.aborted = why
+            for conn in self._conns:
+                _shut(conn)
+
+    def finish(self) -> None:
+        # Its connections go back to the pool now and may serve another attempt.
+        with self._lock:
+            self._done = True
+            self._conns.clear()
+
+
+class Watcher:
+    """Aborts attempts that are cancelled or past their deadline (one thread, on demand)."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._attempts: set[Attempt] = set()
+        self._thread: threading.Thread | None = None
+
+    @contextmanager
+    def watch(self, attempt: Attempt) -> Iterator[Attempt]:
+        with self._lock:
+            self._attempts.add(attempt)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="http-watcher",
+                                                daemon=True)
+                self._thread.start()
+        _current.attempt = attempt
+        try:
+            yield attempt
+        finally:
+            _current.attempt = None
+            attempt.finish()
+            with self._lock:
+                self._attempts.discard(attempt)
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                if not self._attempts:
+                    self._thread = None  # the next watch() starts a new one
+                    return
+                attempts = list(self._attempts)
+            now = self._clock()
+            for attempt in attempts:
+                if attempt.cancel.is_set():
+                    attempt.abort(CANCELLED)
+                elif now >= attempt.deadline:
+                    attempt.abort(DEADLINE)
+            time.sleep(WATCH_TICK)
+
+
+def _shut(conn: HTTPConnection) -> None:
+    sock = getattr(conn, "sock", None)
+    if isinstance(sock, socket.socket):
+        # The plain socket's shutdown, also for an SSLSocket: it wakes a blocked read
+        # without touching the TLS state another thread is using.
+        with contextlib.suppress(OSError):
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+def _adopted(conn: Any) -> Any:
+    attempt = getattr(_current, "attempt", None)
+    if attempt is not None:
+        attempt.adopt(conn)
+    return conn
+
+
+def _connected(conn: HTTPConnection) -> None:
+    attempt = getattr(_current, "attempt", None)
+    if attempt is not None and attempt.aborted:
+        _shut(conn)  # aborted while connecting: close before anything is sent
+
+
+class _WatchedHTTPConnection(HTTPConnection):
+    def connect(self) -> None:
+        super().connect()
+        _connected(self)
+
+
+class _WatchedHTTPSConnection(HTTPSConnection):
+    def connect(self) -> None:
+        super().connect()
+        _connected(self)
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+    def _get_conn(self, timeout: float | None = None) -> Any:
+        return _adopted(super()._get_conn(timeout))
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+    def _get_conn(self, timeout: float | None = None) -> Any:
+        return _adopted(super()._get_conn(timeout))
+
+
+_WATCHED_POOLS = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
+class GuardedAdapter(HTTPAdapter):
+    """Sends only to the server's origins, adds the key there, and lets attempts be watched."""
+
+    def __init__(self, server: Server, api_key: str) -> None:
+        self._server = server
+        self._api_key = api_key
+        super().__init__(max_retries=0)  # the client retries, knowing what may be retried
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = _WATCHED_POOLS
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if type(manager).__module__.startswith("urllib3.poolmanager"):  # not SOCKS
+            assert isinstance(manager, PoolManager)
+            manager.pool_classes_by_scheme = _WATCHED_POOLS
+        return manager
+
+    def send(self, request: requests.PreparedRequest,
+             *args: Any, **kwargs: Any) -> requests.Response:
+        self._server.check_url(request.url or "")
+        request.headers["X-Api-Key"] = self._api_key
+        return super().send(request, *args, **kwargs)
+
+
+class Sessions:
+    """One guarded `requests.Session` per thread; `close()` closes them all."""
+
+    def __init__(self, server: Server, api_key: str, headers: dict[str, str]) -> None:
+        check_api_key(api_key)
+        self._server = server
+        self._api_key = api_key
+        self._headers = headers
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._all: list[requests.Session] = []
+
+    def get(self) -> requests.Session:
+        session: requests.Session | None = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            session.headers.update(self._headers)
+            session.max_redirects = 0
+            adapter = GuardedAdapter(self._server, self._api_key)
+            for prefix in ("https://", "http://"):
+                session.mount(prefix, adapter)
+            self._local.session = session
+            with self._lock:
+                self._all.append(session)
+        return session
+
+    def close(self) -> None:
+        with self._lock:
+            sessions, self._all = self._all, []
+        self._local = threading.local()
+        for session in sessions:
+            session.close()
