@@ -222,7 +222,6 @@ class Sessions:
         if session is None:
             session = requests.Session()
             session.headers.update(self._headers)
-            session.max_redirects = 0
             adapter = GuardedAdapter(self._server, self._api_key)
             for prefix in ("https://", "http://"):
                 session.mount(prefix, adapter)
