@@ -32,7 +32,7 @@ from core.errors import (
     ServerConfigError,
 )
 from core.limits import QUOTA_WINDOW_SECONDS, WaitInfo, WaitReason, is_free_plan
-from core.ratelimit import QUOTA_UNKNOWN_RESET_SECONDS
+from core.ratelimit import LONGEST_WAIT, QUOTA_UNKNOWN_RESET_SECONDS, Pacer, RateLimits
 from core.servers import custom_server, region_server
 from core.sinks import FileSink
 from core.wire import parse_retry_after
@@ -756,3 +756,38 @@ def test_requests_sent_counts_every_attempt(rs: Any, clock: FakeClock) -> None:
     client: ClockifyClient = make_client(clock=clock)
     client.current_user()
     assert client.requests_sent == 3
+
+
+# ---- the client-side rate limiter and odd Retry-After values ------------------------------
+
+
+def test_every_request_to_a_workspace_counts_against_its_limit(rs: Any, clock: FakeClock
+                                                               ) -> None:
+    lists = script(rs, "GET", f"{WS_URL}/projects",
+                   [json_reply(items("p", 1), headers={"Last-Page": "true"})], clock)
+    reports = script(rs, "POST", DETAILED_URL, [json_reply({"timeentries": []})], clock)
+    pacer = Pacer(clock=clock, sleep=clock.sleep)
+    client = ClockifyClient(LOCAL, API_KEY, pacer=pacer,
+                            limits=RateLimits(per_window=2, window=1.0))
+    client.projects(WS)
+    client.report(WS, "reports/detailed", {})
+    client.projects(WS)  # the third request to the workspace waits for the window
+    assert lists.times == [clock.now - 1.0, clock.now]
+    assert reports.times == [clock.now - 1.0]
+
+
+@pytest.mark.parametrize("value", ["1e12", "inf", "99999999999999999999"])
+def test_an_absurd_retry_after_waits_at_most_an_hour(rs: Any, clock: FakeClock, value: str
+                                                      ) -> None:
+    s = script(rs, "GET", USER_URL, [(429, {"Retry-After": value}, ""), json_reply(OK_USER)],
+               clock)
+    assert make_client(clock=clock).current_user() == OK_USER
+    assert s.count == 2 and clock.slept == LONGEST_WAIT
+
+
+@pytest.mark.parametrize(("value", "seconds"), [
+    ("inf", LONGEST_WAIT), ("1e12", LONGEST_WAIT), ("nan", None), ("-inf", 0.0),
+    ("Fri, 31 Dec 9999 23:59:59 GMT", LONGEST_WAIT), ("Mon, 99 Foo 2026 99:99:99 GMT", None),
+])
+def test_parse_retry_after_odd_values(value: str, seconds: float | None) -> None:
+    assert parse_retry_after(value) == seconds

@@ -33,8 +33,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _handle(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
-        if length:
-            self.rfile.read(length)
+        self.body = self.rfile.read(length) if length else b""
         wire = self.server.wire
         with wire.lock:
             wire.seen.append(Seen(self.command, self.path, dict(self.headers.items())))
