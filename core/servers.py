@@ -18,9 +18,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import urlsplit
 
-from urllib3.exceptions import LocationParseError
-from urllib3.util import parse_url
-
 from core.errors import ServerConfigError
 
 GLOBAL_API = "https://api.clockify.me/api/v1"
@@ -184,6 +181,10 @@ def url_origin(url: str, *, given: str | None = None) -> Origin:
     Refuses what is not a clean http(s) address, and plain HTTP to anything but this
     computer. `given` is the address as the person typed it, for the message.
     """
+    # Imported here: the window's modules load without the HTTP stack (faster start-up).
+    from urllib3.exceptions import LocationParseError
+    from urllib3.util import parse_url
+
     shown = url if given is None else given
     not_an_address = ServerConfigError(
         f"'{shown}' is not a server address.",
