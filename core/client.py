@@ -23,7 +23,16 @@ from typing import Any, TypeVar
 import requests
 
 from core import APP_ID, __version__
-from core.api_errors import error_body_of, error_for, error_from, is_error_body, redirect_error
+from core.answers import (
+    ServerTrouble,
+    TooManyRequests,
+    error_for,
+    read_json,
+    read_list,
+    redirect_error,
+    url_path,
+    why,
+)
 from core.errors import CancelledError, NetworkError, RateLimitError
 from core.limits import FREE_HOURLY_QUOTA, WaitReason
 from core.ratelimit import HourlyQuota, Pacer, RateLimiter, RateLimits
@@ -34,9 +43,7 @@ from core.wire import (
     BrokenBody,
     ByteSink,
     disposition_name,
-    parse_json,
     parse_retry_after,
-    read_body,
     stream_into,
 )
 
@@ -79,19 +86,7 @@ class Download:
     size: int
 
 
-class _ServerTrouble(Exception):
-    def __init__(self, status: int) -> None:
-        super().__init__(f"HTTP {status}")
-        self.status = status
-
-
-class _TooManyRequests(Exception):
-    def __init__(self, retry_after: float | None) -> None:
-        super().__init__("HTTP 429")
-        self.retry_after = retry_after
-
-
-_RETRIED = (_ServerTrouble, BrokenBody, requests.RequestException)
+_RETRIED = (ServerTrouble, BrokenBody, requests.RequestException)
 
 
 class ClockifyClient:
@@ -159,11 +154,11 @@ class ClockifyClient:
             self._quota.reserve(workspace_id)
             self._limiter.acquire(lane)
             started = time.monotonic()  # time on the wire is real time, whatever the pacer's clock
-            limited: _TooManyRequests | None = None
+            limited: TooManyRequests | None = None
             failure: Exception | None = None
             try:
                 return self._attempt(method, url, read, params, json_body, budget - used)
-            except _TooManyRequests as exc:
+            except TooManyRequests as exc:
                 limited = exc
             except _RETRIED as exc:
                 failure = exc
@@ -176,21 +171,21 @@ class ClockifyClient:
                 continue
             assert failure is not None
             failures += 1
-            why = _why(failure)
-            log.info("%s %s failed (%s), attempt %d of %d", method, _path(url), why,
+            reason = why(failure)
+            log.info("%s %s failed (%s), attempt %d of %d", method, url_path(url), reason,
                      failures, self.retry.attempts)
             if used >= budget:
                 raise NetworkError(
                     f"Clockify at {self.server.label} did not answer completely within "
                     f"{budget:.0f} s.",
                     "Check your internet connection and try again in a few minutes.",
-                    details=f"{method} {_path(url)}: {failures} attempt(s); last: {why}",
+                    details=f"{method} {url_path(url)}: {failures} attempt(s); last: {reason}",
                 ) from None
             if failures >= self.retry.attempts:
                 raise NetworkError(
-                    f"Clockify at {self.server.label} kept failing: {why}.",
+                    f"Clockify at {self.server.label} kept failing: {reason}.",
                     "Check your internet connection and try again in a few minutes.",
-                    details=f"{method} {_path(url)} failed {failures} times; last: {why}",
+                    details=f"{method} {url_path(url)} failed {failures} times; last: {reason}",
                 ) from None
             with self._rng_lock:
                 delay = self.retry.delay(failures, self._rng)
@@ -203,7 +198,7 @@ class ClockifyClient:
         with self._count_lock:
             self.requests_sent += 1
         timeout = (min(self.timeouts.connect, left), min(self.timeouts.read, left))
-        path = _path(url)
+        path = url_path(url)
         try:
             with self._watcher.watch(attempt), self._sessions.get().request(
                 method, url, params=params, json=json_body, timeout=timeout, stream=True,
@@ -212,9 +207,9 @@ class ClockifyClient:
                 status = resp.status_code
                 log.debug("%s %s -> %s", method, path, status)
                 if status == 429:
-                    raise _TooManyRequests(parse_retry_after(resp.headers.get("Retry-After")))
+                    raise TooManyRequests(parse_retry_after(resp.headers.get("Retry-After")))
                 if status >= 500:
-                    raise _ServerTrouble(status)
+                    raise ServerTrouble(status)
                 if 300 <= status < 400:
                     raise redirect_error(self.server, resp, path)
                 if status >= 400:
@@ -279,7 +274,7 @@ class ClockifyClient:
                 raise NetworkError(
                     f"Clockify at {self.server.label} sent page {page} of the {what} list "
                     "again instead of the next one.",
-                    "Try again later.", details=f"GET {_path(url)}: page {page} repeated")
+                    "Try again later.", details=f"GET {url_path(url)}: page {page} repeated")
             items.extend(batch)
             if last is True or not batch or (last is None and len(batch) < LIST_PAGE_SIZE):
                 return items
@@ -288,7 +283,7 @@ class ClockifyClient:
             f"Clockify at {self.server.label} kept saying more {what} follow after "
             f"{LIST_MAX_PAGES} pages ({len(items):,} items).",
             "Try again later; if it keeps happening, tell support.",
-            details=f"GET {_path(url)}: more than {LIST_MAX_PAGES} pages")
+            details=f"GET {url_path(url)}: more than {LIST_MAX_PAGES} pages")
 
     def projects(self, workspace_id: str) -> list[dict[str, Any]]:
         return self.list_all(workspace_id, "projects")
@@ -331,36 +326,8 @@ class ClockifyClient:
     def _report_url(self, workspace_id: str, path: str) -> str:
         return f"{self.server.reports_base}/workspaces/{workspace_id}/{path}"
 
-    # ---- reading answers ---------------------------------------------------------------
-
     def _read_json(self, resp: requests.Response) -> Any:
-        data = parse_json(read_body(resp))
-        if is_error_body(data):  # Clockify's weekly endpoint words errors with HTTP 200
-            raise error_from(self.server, resp.status_code, *error_body_of(data),
-                             _path(resp.url or ""))
-        return data
+        return read_json(self.server, resp)
 
     def _read_list(self, resp: requests.Response) -> tuple[list[dict[str, Any]], bool | None]:
-        data = self._read_json(resp)
-        if not isinstance(data, list):
-            raise BrokenBody("expected a list")
-        header = resp.headers.get("Last-Page")
-        last = None if header is None else header.strip().lower() == "true"
-        return [x for x in data if isinstance(x, dict)], last
-
-
-def _why(exc: BaseException) -> str:
-    if isinstance(exc, _ServerTrouble):
-        return f"server error HTTP {exc.status}"
-    if isinstance(exc, requests.Timeout):
-        return "no answer in time"
-    if isinstance(exc, requests.ConnectionError | requests.exceptions.ChunkedEncodingError):
-        return "the connection was dropped"
-    if isinstance(exc, BrokenBody):
-        return "the answer was incomplete or garbled"
-    return type(exc).__name__
-
-
-def _path(url: str) -> str:
-    """The path of a URL, for logs and details (never query strings or keys)."""
-    return url.split("://", 1)[-1].split("?", 1)[0]
+        return read_list(self.server, resp)

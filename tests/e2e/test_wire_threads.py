@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from core.client import ClockifyClient, RetryPolicy
@@ -17,6 +18,15 @@ from tests.e2e.conftest import make_client
 from tests.e2e.wire_server import Handler, WireServer
 
 KEY = "wire-test-key-0123456789abcdef"
+
+
+def run_together(target: Callable[..., None], n: int, *args: Any) -> None:
+    """`n` threads run `target(i, *args)` at once; returns when all have ended."""
+    threads = [threading.Thread(target=target, args=(i, *args)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
 
 
 def echo_after_a_moment(h: Handler) -> None:
@@ -37,11 +47,7 @@ def test_threads_get_their_own_answers_within_the_in_flight_ceiling() -> None:
                 with lock:
                     results[n * 100 + page] = data["echo"]
 
-        threads = [threading.Thread(target=fetch, args=(n,)) for n in range(8)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_together(fetch, 8)
         client.close()
     assert len(results) == 40
     assert all(v == {"n": k // 100, "page": k % 100} for k, v in results.items())
@@ -57,16 +63,12 @@ def test_threads_against_the_demo_server_see_what_one_thread_sees(demo: DemoServ
     seen: list[list[list[dict[str, Any]]]] = []
     lock = threading.Lock()
 
-    def lists() -> None:
+    def lists(_n: int) -> None:
         got = [client.list_all(workspace, what) for what in kinds]
         with lock:
             seen.append(got)
 
-    threads = [threading.Thread(target=lists) for _ in range(6)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    run_together(lists, 6)
     client.close()
     assert seen == [expected] * 6
 
@@ -77,16 +79,12 @@ def test_a_rate_limit_beyond_max_wait_fails_every_thread_cleanly() -> None:
                                 retry=RetryPolicy(base_delay=0.01))
         errors: list[BaseException] = []
 
-        def one() -> None:
+        def one(_n: int) -> None:
             try:
                 client.current_user()
             except RateLimitError as exc:
                 errors.append(exc)
 
-        threads = [threading.Thread(target=one) for _ in range(5)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_together(one, 5)
     assert len(errors) == 5
     assert len(srv.seen) == 5

@@ -1,8 +1,9 @@
-"""Clockify's answers that are errors, as the typed errors of `core.errors`.
+"""Clockify's answers read and classified: JSON and lists, and errors as typed errors.
 
 Clockify words its errors as `{"message", "code"}` bodies, with a 4xx status or — seen on
 the weekly endpoint — with HTTP 200. Redirects are errors too: Clockify's API never needs
-one, and following one could carry the API key to another host.
+one, and following one could carry the API key to another host. 5xx and 429 are
+`ServerTrouble` and `TooManyRequests`, which the client retries.
 """
 
 from __future__ import annotations
@@ -23,7 +24,59 @@ from core.errors import (
     ServerConfigError,
 )
 from core.servers import Server
-from core.wire import read_error_text
+from core.wire import BrokenBody, parse_json, read_body, read_error_text
+
+
+class ServerTrouble(Exception):
+    """A 5xx answer (retried)."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(f"HTTP {status}")
+        self.status = status
+
+
+class TooManyRequests(Exception):
+    """A 429 answer and the wait it asked for, if any (retried after the wait)."""
+
+    def __init__(self, retry_after: float | None) -> None:
+        super().__init__("HTTP 429")
+        self.retry_after = retry_after
+
+
+def read_json(server: Server, resp: requests.Response) -> Any:
+    data = parse_json(read_body(resp))
+    if is_error_body(data):  # Clockify's weekly endpoint words errors with HTTP 200
+        raise error_from(server, resp.status_code, *error_body_of(data), url_path(resp.url))
+    return data
+
+
+def read_list(server: Server, resp: requests.Response
+              ) -> tuple[list[dict[str, Any]], bool | None]:
+    """A page of a main-API list and its `Last-Page` header (None when absent)."""
+    data = read_json(server, resp)
+    if not isinstance(data, list):
+        raise BrokenBody("expected a list")
+    header = resp.headers.get("Last-Page")
+    last = None if header is None else header.strip().lower() == "true"
+    return [x for x in data if isinstance(x, dict)], last
+
+
+def why(exc: BaseException) -> str:
+    """A failure the client retries, in a few words."""
+    if isinstance(exc, ServerTrouble):
+        return f"server error HTTP {exc.status}"
+    if isinstance(exc, requests.Timeout):
+        return "no answer in time"
+    if isinstance(exc, requests.ConnectionError | requests.exceptions.ChunkedEncodingError):
+        return "the connection was dropped"
+    if isinstance(exc, BrokenBody):
+        return "the answer was incomplete or garbled"
+    return type(exc).__name__
+
+
+def url_path(url: str | None) -> str:
+    """The host and path of a URL, for logs and details (never query strings or keys)."""
+    return (url or "").split("://", 1)[-1].split("?", 1)[0]
 
 
 def error_for(server: Server, resp: requests.Response, path: str) -> ClockifyError:
