@@ -90,7 +90,7 @@ class Pacer:
             if left <= 0:
                 break
             info = WaitInfo(reason, left, resume_at, describe_wait(reason, resume_at, left))
-            for listener in self._listeners:
+            for listener in tuple(self._listeners):  # listen() may run meanwhile
                 listener(info)
             self._sleep(min(1.0, left))
         self.check_cancelled()

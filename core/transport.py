@@ -222,6 +222,11 @@ class Sessions:
         if session is None:
             session = requests.Session()
             session.headers.update(self._headers)
+            if self._server.is_loopback:
+                # Plain HTTP to this computer must not leave it through an HTTP_PROXY from
+                # the environment: the proxy would read the key. (HTTPS tunnels through a
+                # proxy end to end, so those keep the environment's proxy settings.)
+                session.trust_env = False
             adapter = GuardedAdapter(self._server, self._api_key)
             for prefix in ("https://", "http://"):
                 session.mount(prefix, adapter)

@@ -4,6 +4,7 @@ redirects and URL tricks never bring the key (or any request) to a second server
 from __future__ import annotations
 
 import json
+import socket
 
 import pytest
 
@@ -98,3 +99,43 @@ def test_an_impossible_key_is_refused_at_once_without_a_request(key: str) -> Non
     assert "API key" in info.value.message
     if key:
         assert key not in str(info.value)
+
+
+def test_plain_http_to_this_computer_never_goes_through_an_environment_proxy(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    with WireServer(ok, host="127.0.0.2") as proxy, WireServer(ok) as srv:
+        for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
+            monkeypatch.setenv(name, proxy.url)
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        monkeypatch.delenv("no_proxy", raising=False)
+        assert client_for(srv).current_user() == {"id": "u1"}
+    assert proxy.seen == []
+    assert len(srv.seen) == 1
+
+
+def lan_address() -> str | None:
+    """An address of this machine that is not loopback, if it has one."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # UDP: picks a route, sends nothing
+            address: str = probe.getsockname()[0]
+        except OSError:
+            return None
+    return None if address.startswith("127.") else address
+
+
+@pytest.mark.skipif(lan_address() is None, reason="this machine has no non-loopback address")
+def test_a_server_on_a_non_loopback_address_never_sees_the_key() -> None:
+    host = lan_address()
+    assert host is not None
+    with WireServer(ok, host=host) as lan:
+        def redirect(h: Handler) -> None:
+            h.send(307, b"", {"Location": f"{lan.url}/api/v1/user"})
+
+        with WireServer(redirect) as first, pytest.raises(ServerConfigError):
+            client_for(first).current_user()
+        for trick in (f"{lan.url}\\@localhost", f"http://localhost@{host}:{lan.port}",
+                      lan.url):
+            with pytest.raises(ServerConfigError):
+                ClockifyClient(custom_server(trick), KEY).current_user()
+    assert lan.seen == []
