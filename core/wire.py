@@ -56,8 +56,9 @@ class ByteSink(Protocol):
         """After the body ended: whether what was written is a whole file."""
 
 
-def read_body(resp: requests.Response, limit: int = JSON_LIMIT) -> bytes:
-    """The whole (decoded) body, refusing one larger than `limit` bytes."""
+def read_body(resp: requests.Response, limit: int | None = None) -> bytes:
+    """The whole (decoded) body, refusing one larger than `limit` bytes (JSON_LIMIT)."""
+    limit = JSON_LIMIT if limit is None else limit
     declared = content_length(resp)
     if declared is not None and declared > limit:
         raise _too_large(limit)
@@ -83,8 +84,9 @@ def read_error_text(resp: requests.Response) -> bytes:
 
 
 def stream_into(resp: requests.Response, sink: ByteSink,
-                check_cancelled: Callable[[], None], limit: int = FILE_LIMIT) -> int:
-    """Copy the body into `sink` (afresh); the number of bytes written."""
+                check_cancelled: Callable[[], None], limit: int | None = None) -> int:
+    """Copy the body into `sink` (afresh); the number of bytes written (≤ FILE_LIMIT)."""
+    limit = FILE_LIMIT if limit is None else limit
     declared = content_length(resp)
     if declared is not None and declared > limit:
         raise _too_large(limit)
