@@ -247,7 +247,7 @@ def _export(args: argparse.Namespace, client: ClockifyClient, err: TextIO,
     request = ExportRequest(
         workspace_id=ws_id, kind=ReportKind(args.report), fmt=fmt, start=start, end=end,
         output=args.output.expanduser().absolute(), time_zone=args.time_zone,
-        filters=filters, options=options, max_days=args.max_days)
+        filters=filters, options=options, max_days=args.max_days, max_wait=args.max_wait)
     printer = ProgressPrinter(err)
     job = ExportJob(client, request, printer, cancel, workspace=workspace,
                     profile_time_zone=settings.get("timeZone"))

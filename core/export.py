@@ -73,7 +73,10 @@ class ExportJob:
     ) -> None:
         self.client = client
         self.request = request
-        self.cancel = cancel or client.pacer.cancel
+        pacer = client.pacer  # the client's one pacer paces every request of the job
+        if cancel is not None:
+            pacer.cancel = cancel
+        self.cancel = pacer.cancel
         self._on_progress = on_progress
         self._workspace = workspace  # callers that already have it save a request
         self._profile_tz = profile_time_zone
@@ -86,7 +89,9 @@ class ExportJob:
         self._window_index = 0
         self._window_count = 0
         self._free = False
-        client.pacer.listen(self._on_wait)  # the client's one pacer: its cancel and max_wait
+        pacer.on_wait = self._on_wait
+        if request.max_wait is not None:
+            pacer.max_wait = request.max_wait
 
     # ---- planning ------------------------------------------------------------------
 

@@ -69,6 +69,7 @@ class ExportRequest:
     filters: Filters = field(default_factory=Filters)
     options: ReportOptions = field(default_factory=ReportOptions)
     max_days: int | None = None  # None: what the workspace's plan allows
+    max_wait: float | None = None  # longest single rate-limit wait; None: as long as needed
     page_size: int = MAX_PAGE_SIZE
 
 

@@ -43,8 +43,9 @@ class Pacer:
 
     `max_wait` bounds a single rate-limit or quota wait: a longer one raises RateLimitError
     at once instead of waiting (retry back-off is not bounded by it). Every reported wait
-    goes to `on_wait` and to each `listen`er, in the waiting thread. Waits wake at least
-    once a second so cancel is felt within a second.
+    goes to `on_wait`, in the waiting thread. Waits wake at least once a second so cancel
+    is felt within a second. An export job may point `cancel`, `on_wait` and `max_wait` at
+    its own for its run: every request then still goes through this one pacer.
     """
 
     def __init__(
@@ -57,14 +58,16 @@ class Pacer:
         sleep: Callable[[float], None] | None = None,
     ) -> None:
         self.cancel = cancel or threading.Event()
+        self.on_wait = on_wait
         self.max_wait = max_wait
         self.clock = clock
-        self._listeners = [on_wait] if on_wait else []
-        self._sleep = sleep or self.cancel.wait
+        self._sleep = sleep
 
-    def listen(self, on_wait: Callable[[WaitInfo], None]) -> None:
-        """Also report waits to `on_wait` (the export job turns them into progress)."""
-        self._listeners.append(on_wait)
+    def _nap(self, seconds: float) -> None:
+        if self._sleep is not None:
+            self._sleep(seconds)
+        else:
+            self.cancel.wait(seconds)  # the current event: a job may have set its own
 
     def check_cancelled(self) -> None:
         if self.cancel.is_set():
@@ -89,10 +92,10 @@ class Pacer:
             left = deadline - self.clock()
             if left <= 0:
                 break
-            info = WaitInfo(reason, left, resume_at, describe_wait(reason, resume_at, left))
-            for listener in tuple(self._listeners):  # listen() may run meanwhile
-                listener(info)
-            self._sleep(min(1.0, left))
+            on_wait = self.on_wait
+            if on_wait is not None:
+                on_wait(WaitInfo(reason, left, resume_at, describe_wait(reason, resume_at, left)))
+            self._nap(min(1.0, left))
         self.check_cancelled()
 
     def pause(self, seconds: float) -> None:
@@ -100,7 +103,7 @@ class Pacer:
         deadline = self.clock() + min(max(0.0, seconds), 1.0)
         while (left := deadline - self.clock()) > 0:
             self.check_cancelled()
-            self._sleep(left)
+            self._nap(left)
         self.check_cancelled()
 
 

@@ -683,12 +683,10 @@ def test_progress_counts_up_to_the_final_request_count(
     assert entries_seen == sorted(entries_seen) and entries_seen[-1] == 7
 
 
-def test_the_clients_max_wait_holds_in_the_job(rs: responses.RequestsMock,
-                                               tmp_path: Path) -> None:
+def test_max_wait_reaches_the_client(rs: responses.RequestsMock, tmp_path: Path) -> None:
     fake = FakeClockify(rs, intercept=lambda kind, body: (429, {"Retry-After": "600"}, ""))
     with pytest.raises(RateLimitError):
-        ExportJob(make_client(clock=FakeClock(), retry=NO_WAIT, max_wait=60),
-                  request(tmp_path)).run()
+        ExportJob(client(), request(tmp_path, max_wait=60)).run()
     assert fake.report_count() == 1
     assert files_in(tmp_path) == []
 

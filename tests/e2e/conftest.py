@@ -9,7 +9,6 @@ import pytest
 
 from core.client import ClockifyClient, RetryPolicy
 from core.demo import DemoConfig, DemoServer, Faults
-from core.ratelimit import Pacer
 from core.servers import custom_server
 from tests.openapi import check_body, kind_for_path
 
@@ -44,7 +43,5 @@ def assert_bodies_valid(srv: DemoServer, first: int = 0) -> None:
             check_body(kind_for_path(recorded.path), recorded.body)
 
 
-def make_client(srv: DemoServer, key: str | None = None, *,
-                max_wait: float | None = None) -> ClockifyClient:
-    return ClockifyClient(custom_server(srv.root_url), key or srv.api_key, retry=FAST_RETRY,
-                          pacer=Pacer(max_wait=max_wait))
+def make_client(srv: DemoServer, key: str | None = None) -> ClockifyClient:
+    return ClockifyClient(custom_server(srv.root_url), key or srv.api_key, retry=FAST_RETRY)

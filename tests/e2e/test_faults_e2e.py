@@ -26,8 +26,9 @@ def _run(srv: DemoServer, out: Path, workspace: str, fmt: ExportFormat = ExportF
          *, max_wait: float | None = None,
          progress: list[Progress] | None = None) -> list[str]:
     request = ExportRequest(workspace_id=workspace, kind=ReportKind.DETAILED, fmt=fmt,
-                            start=START, end=END, output=out, time_zone=BERLIN)
-    ExportJob(make_client(srv, max_wait=max_wait), request,
+                            start=START, end=END, output=out, time_zone=BERLIN,
+                            max_wait=max_wait)
+    ExportJob(make_client(srv), request,
               progress.append if progress is not None else None).run()
     if fmt is not ExportFormat.JSON:
         return []

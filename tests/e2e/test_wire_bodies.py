@@ -182,7 +182,7 @@ def test_max_wait_holds_for_every_kind_of_request(call: Callable[[ClockifyClient
     assert len(srv.seen) == 1
 
 
-def test_each_wait_goes_to_every_listener() -> None:
+def test_each_wait_is_reported() -> None:
     answers = iter([(429, b"", {"Retry-After": "1"}), (503, b"", None),
                     (200, b'{"id": "u1"}', None)])
 
@@ -190,15 +190,10 @@ def test_each_wait_goes_to_every_listener() -> None:
         status, body, headers = next(answers)
         h.send(status, body, headers)
 
-    first: list[WaitInfo] = []
-    second: list[WaitInfo] = []
+    waits: list[WaitInfo] = []
     with WireServer(respond) as srv:
-        client = client_for(srv, on_wait=first.append)
-        client.pacer.listen(second.append)
-        client.current_user()
-    reasons = [w.reason for w in first]
-    assert "rate-limit" in reasons and "retry" in reasons
-    assert [w.reason for w in second] == reasons
+        client_for(srv, on_wait=waits.append).current_user()
+    assert {w.reason for w in waits} == {"rate-limit", "retry"}
 
 
 def test_a_date_retry_after_is_honoured() -> None:
