@@ -5,10 +5,13 @@
 1. JSON parse of a 1,000-entry detailed page: the standard library vs orjson (core.wire).
 2. Cancel during a blocked read: time from cancel to CancelledError. Goal ≤ 1 s.
 3. Deadline: a silent and a trickling server with a 2 s deadline. Goal: given up at ≈ 2 s.
-4. Rate limiter: 200 report requests (50-entry pages, so that the in-process demo server's
+5. Rate limiter: 200 report requests (50-entry pages, so that the in-process demo server's
    rendering is not what is timed) from 8 threads, 100 ms latency added, against the demo
    server enforcing 50 requests/s per workspace. Goal: zero 429s, within 1.25× of the
    limiter's own bound 200 ÷ 50 × 1.1 s (its window has 10 % slack).
+4. The client's own cost per request (guard, limiter, watcher, strict JSON) against a bare
+   `requests.Session` loop, on loopback with a tiny answer. Goal: well under a network's
+   round trip (≥ 20 ms to Clockify).
 """
 
 from __future__ import annotations
@@ -25,15 +28,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import requests
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.client import ClockifyClient, Timeouts  # noqa: E402
 from core.demo import DemoConfig, DemoServer  # noqa: E402
 from core.errors import CancelledError, NetworkError  # noqa: E402
-from core.ratelimit import Pacer  # noqa: E402
+from core.ratelimit import Pacer, RateLimits  # noqa: E402
 from core.reports import BodyParams, Page, ReportKind, build_body  # noqa: E402
-from core.servers import custom_server  # noqa: E402
+from core.servers import Server, custom_server  # noqa: E402
 from core.windows import DateWindow  # noqa: E402
 from core.wire import parse_json  # noqa: E402
 
@@ -71,9 +76,17 @@ def bench_parse(runs: int) -> None:
 
 class _Silent(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
     stop = threading.Event()
 
     def do_GET(self) -> None:
+        if self.path.endswith("/user"):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", "12")
+            self.end_headers()
+            self.wfile.write(b'{"id": "u1"}')
+            return
         try:
             if self.path.endswith("trickle"):
                 self.send_response(200)
@@ -102,7 +115,7 @@ def bench_cancel_and_deadline(runs: int) -> None:
             client = ClockifyClient(server, KEY, pacer=Pacer(cancel))
             fired = set_later(cancel, 0.5)
             try:
-                client.get_json(f"{server.api_base}/user")
+                client.get_json(f"{server.api_base}/silent")
             except CancelledError:
                 lags.append(time.monotonic() - fired[0])
             client.close()
@@ -120,9 +133,23 @@ def bench_cancel_and_deadline(runs: int) -> None:
                 client.close()
             print(f"3. {what} server, 2 s deadline: given up after "
                   f"{statistics.median(spent):.2f} s (median; goal ≈ 2 s)")
+        bench_overhead(server, runs)
     finally:
         _Silent.stop.set()
         httpd.shutdown()
+
+
+def bench_overhead(server: Server, runs: int) -> None:
+    url = f"{server.api_base}/user"
+    client = ClockifyClient(server, KEY, limits=RateLimits(per_window=10**6))
+    bare = requests.Session()
+    ours = median_ms(lambda: [client.get_json(url) for _ in range(200)], runs) / 200
+    plain = median_ms(lambda: [bare.get(url, headers={"X-Api-Key": KEY}).json()
+                               for _ in range(200)], runs) / 200
+    client.close()
+    bare.close()
+    print(f"4. per request on loopback: client {ours:.2f} ms, bare requests {plain:.2f} ms "
+          f"({ours - plain:+.2f} ms; goal: well under a 20 ms round trip)")
 
 
 def set_later(event: threading.Event, delay: float) -> list[float]:
@@ -159,7 +186,7 @@ def bench_limiter(runs: int) -> None:
             client.close()
             time.sleep(1.2)  # let the server's window empty between runs
     bound = 200 / 50 * 1.1
-    print(f"4. 200 requests, 8 threads, server enforcing 50/s: {statistics.median(spent):.2f} s "
+    print(f"5. 200 requests, 8 threads, server enforcing 50/s: {statistics.median(spent):.2f} s "
           f"(bound {bound:.1f} s, goal ≤ {bound * 1.25:.1f} s), 429s: {max(refused)} (goal 0)")
 
 

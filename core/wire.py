@@ -62,12 +62,14 @@ def read_body(resp: requests.Response, limit: int | None = None) -> bytes:
     declared = content_length(resp)
     if declared is not None and declared > limit:
         raise _too_large(limit)
-    data = bytearray()
+    chunks: list[bytes] = []
+    size = 0
     for chunk in resp.iter_content(CHUNK_SIZE):
-        data += chunk
-        if len(data) > limit:
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
             raise _too_large(limit)
-    return bytes(data)
+    return b"".join(chunks)
 
 
 def read_error_text(resp: requests.Response) -> bytes:

@@ -21,6 +21,7 @@ class Seen:
 class Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # see core/demo/handler.py
 
     def do_GET(self) -> None:
         self._handle()
