@@ -5,13 +5,13 @@
 1. JSON parse of a 1,000-entry detailed page: the standard library vs orjson (core.wire).
 2. Cancel during a blocked read: time from cancel to CancelledError. Goal ≤ 1 s.
 3. Deadline: a silent and a trickling server with a 2 s deadline. Goal: given up at ≈ 2 s.
+4. The client's own cost per request (guard, limiter, watcher, strict JSON) against a bare
+   `requests.Session` loop, on loopback with a tiny answer. Goal: well under a network's
+   round trip (≥ 20 ms to Clockify).
 5. Rate limiter: 200 report requests (50-entry pages, so that the in-process demo server's
    rendering is not what is timed) from 8 threads, 100 ms latency added, against the demo
    server enforcing 50 requests/s per workspace. Goal: zero 429s, within 1.25× of the
    limiter's own bound 200 ÷ 50 × 1.1 s (its window has 10 % slack).
-4. The client's own cost per request (guard, limiter, watcher, strict JSON) against a bare
-   `requests.Session` loop, on loopback with a tiny answer. Goal: well under a network's
-   round trip (≥ 20 ms to Clockify).
 """
 
 from __future__ import annotations
