@@ -33,6 +33,8 @@ REGION_LABELS: dict[str, str] = {
     "au": "Australia",
 }
 
+SERVER_KINDS = ("global", "region", "subdomain", "custom")  # what `Server.kind` can be
+
 _SUBDOMAIN_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 # A host name as DNS spells it, or a bracketed IPv6 address; nothing a parser could misread.
 _HOST_RE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
@@ -56,6 +58,8 @@ class Server:
     label: str
     api_base: str
     reports_base: str
+    # The window shows and restores a choice with `kind` and `region` / `subdomain` /
+    # `root_url`, and makes a Server from one with `make_server(kind, value)`.
 
     def __post_init__(self) -> None:
         self.origins  # noqa: B018 — validates both bases now, not at the first request
@@ -164,6 +168,18 @@ def custom_server(root_url: str) -> Server:
 def server_from_key(key: str) -> Server:
     """Rebuild a Server from its `key` (as stored in settings)."""
     kind, _, value = key.partition(":")
+    try:
+        return make_server(kind, value)
+    except ServerConfigError as exc:
+        if kind in SERVER_KINDS:
+            raise
+        raise ServerConfigError(f"Unknown server setting '{key}'.",
+                                "Choose the server again.") from exc
+
+
+def make_server(kind: str, value: str = "") -> Server:
+    """The Server a front end's choice names: `kind` (one of SERVER_KINDS, as `Server.kind`)
+    and the region, subdomain or root URL that goes with it (nothing for `global`)."""
     if kind == "global":
         return global_server()
     if kind == "region":
@@ -172,7 +188,8 @@ def server_from_key(key: str) -> Server:
         return subdomain_server(value)
     if kind == "custom":
         return custom_server(value)
-    raise ServerConfigError(f"Unknown server setting '{key}'.", "Choose the server again.")
+    raise ServerConfigError(f"Unknown kind of server '{kind}'.",
+                            f"Choose one of: {', '.join(SERVER_KINDS)}.")
 
 
 def url_origin(url: str, *, given: str | None = None) -> Origin:

@@ -9,6 +9,7 @@ from core.servers import (
     Server,
     custom_server,
     global_server,
+    make_server,
     region_server,
     server_from_key,
     subdomain_server,
@@ -275,3 +276,19 @@ def test_loopback() -> None:
     assert custom_server("http://localhost:9").is_loopback
     assert not global_server().is_loopback
     assert not custom_server("https://clockify.example.com").is_loopback
+
+
+@pytest.mark.parametrize(
+    "server",
+    [global_server(), region_server("uk"), subdomain_server("acme"),
+     custom_server("https://tools.example.com:8443/clockify"), custom_server("http://[::1]:9")],
+)
+def test_make_server_round_trips_the_fields(server: Server) -> None:
+    value = {"region": server.region, "subdomain": server.subdomain,
+             "custom": server.root_url}.get(server.kind) or ""
+    assert make_server(server.kind, value) == server
+
+
+def test_make_server_refuses_an_unknown_kind() -> None:
+    with pytest.raises(ServerConfigError, match="global, region, subdomain, custom"):
+        make_server("moon", "x")
