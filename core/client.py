@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 import requests
 
@@ -42,7 +43,6 @@ from core.wire import (
     BadAnswer,
     BrokenBody,
     ByteSink,
-    disposition_name,
     parse_retry_after,
     stream_into,
 )
@@ -77,13 +77,6 @@ class RetryPolicy:
         """Exponential back-off with "equal jitter": half fixed, half random."""
         full = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
         return full / 2 + rng.uniform(0, full / 2)
-
-
-@dataclass(frozen=True)
-class Download:
-    content_type: str
-    filename: str | None
-    size: int
 
 
 _RETRIED = (ServerTrouble, BrokenBody, requests.RequestException)
@@ -263,7 +256,7 @@ class ClockifyClient:
     def list_all(self, workspace_id: str, what: str,
                  params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Every page of a workspace list (`projects`, `clients`, `users`, `tags`, …)."""
-        url = f"{self.server.api_base}/workspaces/{workspace_id}/{what}"
+        url = f"{self.server.api_base}/workspaces/{_segment(workspace_id)}/{what}"
         items: list[dict[str, Any]] = []
         previous: list[dict[str, Any]] | None = None
         for page in range(1, LIST_MAX_PAGES + 1):
@@ -307,27 +300,31 @@ class ClockifyClient:
         return data
 
     def download(self, workspace_id: str, path: str, body: dict[str, Any],
-                 sink: ByteSink) -> Download:
-        """Stream a rendered report file (CSV, XLSX, PDF) into `sink`, retrying as needed.
+                 sink: ByteSink) -> int:
+        """Stream a rendered report file (CSV, XLSX, PDF) into `sink`, retrying as needed;
+        the number of bytes it holds.
 
         Each attempt resets `sink`; a body shorter than its Content-Length or one the sink
         finds incomplete is fetched again. The sink raises its own errors (a full disk).
         """
 
-        def read(resp: requests.Response) -> Download:
-            size = stream_into(resp, sink, self.pacer.check_cancelled)
-            return Download(resp.headers.get("Content-Type", ""),
-                            disposition_name(resp.headers.get("Content-Disposition", "")),
-                            size)
+        def read(resp: requests.Response) -> int:
+            return stream_into(resp, sink, self.pacer.check_cancelled)
 
         return self.call("POST", self._report_url(workspace_id, path), read, json_body=body,
                          workspace_id=workspace_id, deadline=self.timeouts.download_deadline)
 
     def _report_url(self, workspace_id: str, path: str) -> str:
-        return f"{self.server.reports_base}/workspaces/{workspace_id}/{path}"
+        return f"{self.server.reports_base}/workspaces/{_segment(workspace_id)}/{path}"
 
     def _read_json(self, resp: requests.Response) -> Any:
         return read_json(self.server, resp)
 
     def _read_list(self, resp: requests.Response) -> tuple[list[dict[str, Any]], bool | None]:
         return read_list(self.server, resp)
+
+
+def _segment(workspace_id: str) -> str:
+    """A workspace id as one path segment: an odd id (`../user`, `x?y`) cannot reach
+    another endpoint."""
+    return quote(workspace_id, safe="")

@@ -21,7 +21,6 @@ import re
 import time
 from collections.abc import Callable
 from typing import Any, Protocol
-from urllib.parse import unquote
 
 import orjson
 import requests
@@ -150,15 +149,6 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     if math.isnan(seconds):
         return None
     return min(max(0.0, seconds), LONGEST_WAIT)
-
-
-def disposition_name(header: str) -> str | None:
-    """The `filename=` of a Content-Disposition header, percent-decoded."""
-    for part in header.split(";"):
-        key, _, value = part.strip().partition("=")
-        if key.lower() == "filename" and value:
-            return unquote(value.strip().strip('"'))
-    return None
 
 
 class _NonFinite(ValueError):

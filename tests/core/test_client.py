@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 import requests
@@ -536,34 +537,12 @@ def test_download_streams_into_the_sink(rs: Any, tmp_path: Path) -> None:
         "Content-Length": str(len(PDF)),
     }, PDF)])
     sink = io.BytesIO(b"old content that must go away" * 1000)
-    result = make_client().download(WS, "reports/detailed", {"exportType": "PDF"},
-                                    FileSink(sink, tmp_path / "r.pdf", "pdf"))
+    size = make_client().download(WS, "reports/detailed", {"exportType": "PDF"},
+                                  FileSink(sink, tmp_path / "r.pdf", "pdf"))
     assert sink.getvalue() == PDF
-    assert result.size == len(PDF)
-    assert result.content_type == "application/pdf"
-    assert result.filename == "Clockify_Time_Report_Detailed_03/01/2026-03/31/2026.pdf"
+    assert size == len(PDF)
     assert s.count == 1
     assert s.bodies() == [{"exportType": "PDF"}]
-
-
-@pytest.mark.parametrize(
-    ("header", "name"),
-    [
-        ('attachment; filename="Report%20Mai.csv"', "Report Mai.csv"),
-        ("filename=Clockify_Time_Report_Summary_11%2F15%2F2023-12%2F07%2F2023.pdf",
-         "Clockify_Time_Report_Summary_11/15/2023-12/07/2023.pdf"),
-        ("attachment; FileName=a.xlsx", "a.xlsx"),
-        ("attachment", None),
-        ("", None),
-    ],
-)
-def test_content_disposition_names(rs: Any, tmp_path: Path, header: str, name: str | None
-                                   ) -> None:
-    headers = {"Content-Disposition": header} if header else {}
-    script(rs, "POST", DETAILED_URL, [(200, headers, b"a,b\n")])
-    result = make_client().download(WS, "reports/detailed", {},
-                                    FileSink(io.BytesIO(), tmp_path / "x"))
-    assert result.filename == name
 
 
 def test_download_short_body_is_fetched_again(rs: Any, clock: FakeClock, tmp_path: Path
@@ -573,11 +552,11 @@ def test_download_short_body_is_fetched_again(rs: Any, clock: FakeClock, tmp_pat
         (200, {"Content-Length": str(len(PDF))}, PDF),
     ], clock)
     sink = io.BytesIO()
-    result = make_client(clock=clock).download(WS, "reports/detailed", {},
-                                               FileSink(sink, tmp_path / "r.pdf"))
+    size = make_client(clock=clock).download(WS, "reports/detailed", {},
+                                             FileSink(sink, tmp_path / "r.pdf"))
     assert s.count == 2
     assert sink.getvalue() == PDF  # the first, partial attempt is not kept
-    assert result.size == len(PDF)
+    assert size == len(PDF)
 
 
 def test_download_rejected_by_is_complete_is_fetched_again(
@@ -791,3 +770,13 @@ def test_an_absurd_retry_after_waits_at_most_an_hour(rs: Any, clock: FakeClock, 
 ])
 def test_parse_retry_after_odd_values(value: str, seconds: float | None) -> None:
     assert parse_retry_after(value) == seconds
+
+
+@pytest.mark.parametrize("odd", ["../../user", "x?page=9", "x#y", "a/b", "%2e%2e"])
+def test_an_odd_workspace_id_stays_one_path_segment(rs: Any, odd: str) -> None:
+    s = script(rs, "POST", re.compile(rf"{re.escape(LOCAL.reports_base)}/workspaces/[^/]+/"
+                                      r"reports/detailed$"), [json_reply({"timeentries": []})])
+    make_client().report(odd, "reports/detailed", {})
+    assert s.count == 1
+    assert s.requests[0].url == (f"{LOCAL.reports_base}/workspaces/"
+                                 f"{quote(odd, safe='')}/reports/detailed")

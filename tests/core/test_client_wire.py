@@ -75,6 +75,6 @@ def test_a_compressed_download_is_not_mistaken_for_a_short_one(rs: Any, tmp_path
                  packed)], FakeClock())
     rs.add_callback("POST", DETAILED_URL, callback=s)
     sink = io.BytesIO()
-    result = make_client().download(WS, "reports/detailed", {}, FileSink(sink, tmp_path / "x"))
-    assert sink.getvalue() == data and result.size == len(data)
+    size = make_client().download(WS, "reports/detailed", {}, FileSink(sink, tmp_path / "x"))
+    assert sink.getvalue() == data and size == len(data)
     assert s.count == 1
