@@ -65,8 +65,8 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
-def script(rs: Any, method: str, url: str, replies: list[Any], clock: FakeClock | None = None
-           ) -> Script:
+def script(rs: Any, method: str, url: str | re.Pattern[str], replies: list[Any],
+           clock: FakeClock | None = None) -> Script:
     s = Script(replies, clock)
     rs.add_callback(method, url, callback=s)
     return s
