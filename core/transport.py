@@ -32,7 +32,7 @@ from requests.adapters import HTTPAdapter
 from urllib3 import HTTPConnectionPool, HTTPSConnectionPool, PoolManager
 from urllib3.connection import HTTPConnection, HTTPSConnection
 
-from core.errors import AuthenticationError
+from core.credentials import check_api_key
 from core.servers import Server
 
 CANCELLED = "cancelled"
@@ -40,18 +40,6 @@ DEADLINE = "deadline"
 WATCH_TICK = 0.1  # seconds between the watcher's looks; cancel is felt within this
 
 _current = threading.local()  # .attempt: the Attempt this thread is running, if any
-
-
-def check_api_key(api_key: str) -> None:
-    """Refuse a key that cannot be one (line breaks, spaces, non-ASCII) before any request:
-    sent as it is, it fails in the HTTP library and looks like a network problem."""
-    if not api_key or any(not 0x21 <= ord(c) <= 0x7E for c in api_key):
-        raise AuthenticationError(
-            "This API key cannot be right: it is empty or contains a space, line break or "
-            "a character an API key never has.",
-            "Copy the key again from Clockify → Profile settings → API and paste only "
-            "the key.",
-        )
 
 
 class Attempt:

@@ -35,6 +35,20 @@ def always(status: int, body: bytes, headers: dict[str, str] | None = None
     return lambda h: h.send(status, body, headers)
 
 
+Answer = tuple[int, bytes, dict[str, str] | None]
+
+
+def in_turn(*answers: Answer) -> Callable[[Handler], None]:
+    """Each request gets the next answer."""
+    left = iter(answers)
+
+    def respond(h: Handler) -> None:
+        status, body, headers = next(left)
+        h.send(status, body, headers)
+
+    return respond
+
+
 # ---- bodies JSON does not allow, or nobody could use ---------------------------------------
 
 
@@ -150,12 +164,7 @@ def test_an_absurd_retry_after_with_max_wait_fails_at_once(value: str) -> None:
 @pytest.mark.parametrize("value", ["nan", "-5", "-inf", "soon", "Wed, 99 Foo 2026 99:99:99",
                                    "0"])
 def test_a_meaningless_retry_after_is_ignored_and_the_request_retried(value: str) -> None:
-    answers = iter([(429, b"", {"Retry-After": value}), (200, b'{"id": "u1"}', None)])
-
-    def respond(h: Handler) -> None:
-        status, body, headers = next(answers)
-        h.send(status, body, headers)
-
+    respond = in_turn((429, b"", {"Retry-After": value}), (200, b'{"id": "u1"}', None))
     with WireServer(respond) as srv:
         client = ClockifyClient(custom_server(srv.url), KEY, pacer=Pacer(max_wait=5),
                                 retry=RetryPolicy(base_delay=0.01, max_delay=0.02))
@@ -183,13 +192,8 @@ def test_max_wait_holds_for_every_kind_of_request(call: Callable[[ClockifyClient
 
 
 def test_each_wait_is_reported() -> None:
-    answers = iter([(429, b"", {"Retry-After": "1"}), (503, b"", None),
-                    (200, b'{"id": "u1"}', None)])
-
-    def respond(h: Handler) -> None:
-        status, body, headers = next(answers)
-        h.send(status, body, headers)
-
+    respond = in_turn((429, b"", {"Retry-After": "1"}), (503, b"", None),
+                      (200, b'{"id": "u1"}', None))
     waits: list[WaitInfo] = []
     with WireServer(respond) as srv:
         client_for(srv, on_wait=waits.append).current_user()
@@ -198,13 +202,8 @@ def test_each_wait_is_reported() -> None:
 
 def test_a_date_retry_after_is_honoured() -> None:
     when = datetime.now(UTC) + timedelta(seconds=2)
-    answers = iter([(429, b"", {"Retry-After": format_datetime(when, usegmt=True)}),
-                    (200, b'{"id": "u1"}', None)])
-
-    def respond(h: Handler) -> None:
-        status, body, headers = next(answers)
-        h.send(status, body, headers)
-
+    respond = in_turn((429, b"", {"Retry-After": format_datetime(when, usegmt=True)}),
+                      (200, b'{"id": "u1"}', None))
     waits: list[WaitInfo] = []
     with WireServer(respond) as srv:
         assert client_for(srv, on_wait=waits.append).current_user() == {"id": "u1"}
