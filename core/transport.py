@@ -13,13 +13,16 @@ in the session's headers.
 Watch: every attempt has a deadline (connect + all reads). A watcher thread, alive only
 while attempts are in flight, shuts down the socket of an attempt whose deadline passed or
 whose cancel event was set: a read blocked on a silent or trickling server returns at once.
-A TCP connect still in progress is bounded by the connect timeout instead (its socket is
-not reachable until it connects).
+A TCP connect waits in slices and looks at the same flag, so an unanswered connect is left
+too; only a DNS lookup in progress cannot be cut short.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
+import selectors
 import socket
 import threading
 import time
@@ -31,6 +34,8 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3 import HTTPConnectionPool, HTTPSConnectionPool, PoolManager
 from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
+from urllib3.util.connection import allowed_gai_family
 
 from core.credentials import check_api_key
 from core.servers import Server
@@ -38,40 +43,45 @@ from core.servers import Server
 CANCELLED = "cancelled"
 DEADLINE = "deadline"
 WATCH_TICK = 0.1  # seconds between the watcher's looks; cancel is felt within this
+_CONNECTING = {errno.EINPROGRESS, errno.EWOULDBLOCK, errno.EALREADY, 10035}  # 10035: Windows
 
 _current = threading.local()  # .attempt: the Attempt this thread is running, if any
 
 
 class Attempt:
-    """One try of one request: its deadline, its cancel flag and the connections it uses."""
+    """One try of one request: its deadline, its cancel flag and the connections it uses.
+
+    It holds the connections from the pool and, until urllib3 stores it in one of them, the
+    socket it has just connected: an abort shuts whatever it holds, whenever it comes.
+    """
 
     def __init__(self, deadline: float, cancel: threading.Event) -> None:
         self.deadline = deadline
         self.cancel = cancel
         self.aborted: str | None = None
-        self._conns: list[HTTPConnection] = []
+        self._held: list[HTTPConnection | socket.socket] = []
         self._lock = threading.Lock()
         self._done = False
 
-    def adopt(self, conn: HTTPConnection) -> None:
+    def adopt(self, held: HTTPConnection | socket.socket) -> None:
         with self._lock:
-            self._conns.append(conn)
+            self._held.append(held)
             if self.aborted:
-                _shut(conn)
+                _shut(held)
 
     def abort(self, why: str) -> None:
         with self._lock:
             if self.aborted or self._done:
                 return
             self.aborted = why
-            for conn in self._conns:
-                _shut(conn)
+            for held in self._held:
+                _shut(held)
 
     def finish(self) -> None:
         # Its connections go back to the pool now and may serve another attempt.
         with self._lock:
             self._done = True
-            self._conns.clear()
+            self._held.clear()
 
 
 class Watcher:
@@ -116,8 +126,8 @@ class Watcher:
             time.sleep(WATCH_TICK)
 
 
-def _shut(conn: HTTPConnection) -> None:
-    sock = getattr(conn, "sock", None)
+def _shut(held: HTTPConnection | socket.socket) -> None:
+    sock = held if isinstance(held, socket.socket) else getattr(held, "sock", None)
     if isinstance(sock, socket.socket):
         # The plain socket's shutdown, also for an SSLSocket: it wakes a blocked read
         # without touching the TLS state another thread is using.
@@ -132,22 +142,70 @@ def _adopted(conn: Any) -> Any:
     return conn
 
 
-def _connected(conn: HTTPConnection) -> None:
-    attempt = getattr(_current, "attempt", None)
-    if attempt is not None and attempt.aborted:
-        _shut(conn)  # aborted while connecting: close before anything is sent
+class _WatchedConnection(HTTPConnection):
+    """urllib3's connection, with a TCP connect that an aborted attempt leaves at once."""
+
+    def _new_conn(self) -> socket.socket:
+        attempt: Attempt | None = getattr(_current, "attempt", None)
+        if attempt is None:
+            return super()._new_conn()
+        # The same errors as urllib3's own _new_conn, so requests words them the same way.
+        try:
+            return _connect(self, attempt)
+        except socket.gaierror as exc:
+            raise NameResolutionError(self.host, self, exc) from exc
+        except TimeoutError as exc:
+            raise ConnectTimeoutError(
+                self, f"Connection to {self.host} timed out. (connect timeout={self.timeout})",
+            ) from exc
+        except OSError as exc:
+            raise NewConnectionError(self, f"Failed to establish a new connection: {exc}"
+                                     ) from exc
 
 
-class _WatchedHTTPConnection(HTTPConnection):
-    def connect(self) -> None:
-        super().connect()
-        _connected(self)
+def _connect(conn: HTTPConnection, attempt: Attempt) -> socket.socket:
+    """urllib3's create_connection, but waiting for the connect in slices of WATCH_TICK."""
+    timeout = conn.timeout if isinstance(conn.timeout, int | float) else None
+    limit = None if timeout is None else time.monotonic() + timeout
+    error: OSError = OSError("the host name has no address")
+    host = conn._dns_host.strip("[]")  # what urllib3 itself connects to
+    for family, kind, proto, _name, address in socket.getaddrinfo(
+            host, conn.port, allowed_gai_family(), socket.SOCK_STREAM):
+        sock = socket.socket(family, kind, proto)
+        try:
+            for option in conn.socket_options or ():
+                sock.setsockopt(*option)
+            if conn.source_address:
+                sock.bind(conn.source_address)
+            sock.setblocking(False)
+            code = sock.connect_ex(address)
+            with selectors.DefaultSelector() as selector:  # reports failure on Windows too
+                selector.register(sock, selectors.EVENT_WRITE)
+                while code in _CONNECTING:
+                    if attempt.aborted:
+                        raise OSError(errno.ECONNABORTED, f"connect {attempt.aborted}")
+                    left = None if limit is None else limit - time.monotonic()
+                    if left is not None and left <= 0:
+                        raise TimeoutError("timed out")
+                    if selector.select(WATCH_TICK if left is None else min(WATCH_TICK, left)):
+                        code = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+            if code:
+                raise OSError(code, os.strerror(code))
+            sock.settimeout(timeout)
+            attempt.adopt(sock)  # an abort from now on shuts it, before urllib3 holds it
+            return sock
+        except OSError as exc:
+            error = exc
+            sock.close()
+    raise error
 
 
-class _WatchedHTTPSConnection(HTTPSConnection):
-    def connect(self) -> None:
-        super().connect()
-        _connected(self)
+class _WatchedHTTPConnection(_WatchedConnection):
+    pass
+
+
+class _WatchedHTTPSConnection(_WatchedConnection, HTTPSConnection):
+    pass
 
 
 class _WatchedHTTPPool(HTTPConnectionPool):

@@ -8,6 +8,7 @@ so the assertions are on outcomes, not on times (benchmarks/bench_transport.py t
 from __future__ import annotations
 
 import io
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -115,3 +116,52 @@ def test_cancel_while_downloading_from_a_trickle(tmp_path: Path) -> None:
         with pytest.raises(CancelledError):
             client_for(srv, deadline=PATIENT, cancel=cancel).download(
                 "ws", "reports/detailed", {}, FileSink(io.BytesIO(), tmp_path / "r.csv"))
+
+
+@pytest.fixture
+def unanswered_connect() -> Iterator[str]:
+    """The root URL of a port whose connects are never answered: a listener that never
+    accepts, with its queue already full, drops further SYNs."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    root = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    queued = []
+    for _ in range(3):  # fill the queue (Linux takes backlog + 1)
+        probe = socket.socket()
+        probe.setblocking(False)
+        probe.connect_ex(listener.getsockname())
+        queued.append(probe)
+    probe = socket.socket()
+    probe.settimeout(0.5)
+    try:
+        probe.connect(listener.getsockname())
+        pytest.skip("this system answers connects to a full queue")
+    except TimeoutError:
+        pass
+    finally:
+        probe.close()
+    yield root
+    for s in [*queued, listener]:
+        s.close()
+
+
+# Without the sliced connect the call would end only at the connect timeout (and then as
+# cancelled, too): what fails it then is this limit on the test's run, not an assertion.
+@pytest.mark.timeout(PATIENT / 3)
+def test_cancel_leaves_a_connect_that_is_never_answered(unanswered_connect: str) -> None:
+    cancel = threading.Event()
+    client = ClockifyClient(custom_server(unanswered_connect), KEY, pacer=Pacer(cancel),
+                            timeouts=Timeouts(connect=PATIENT, deadline=PATIENT))
+    threading.Timer(0.5, cancel.set).start()
+    with pytest.raises(CancelledError):  # not a connect timeout's NetworkError a minute later
+        client.current_user()
+
+
+def test_the_deadline_bounds_a_connect_that_is_never_answered(unanswered_connect: str
+                                                              ) -> None:
+    client = ClockifyClient(custom_server(unanswered_connect), KEY,
+                            retry=RetryPolicy(attempts=3, base_delay=0.01),
+                            timeouts=Timeouts(connect=PATIENT, deadline=1.0))
+    with pytest.raises(NetworkError, match="within 1 s"):
+        client.current_user()
