@@ -35,7 +35,7 @@ from core.cli_input import (
     pick,
     seconds_arg,
 )
-from core.client import ClockifyClient, Pacer
+from core.client import ClockifyClient
 from core.credentials import CredentialStore, check_api_key
 from core.errors import (
     EXIT_CANCELLED,
@@ -48,6 +48,7 @@ from core.errors import (
 from core.export import ExportJob
 from core.limits import is_free_plan
 from core.planning import ExportRequest
+from core.ratelimit import Pacer
 from core.reports import (
     SORT_ORDERS,
     SUMMARY_GROUPS,

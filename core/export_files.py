@@ -16,6 +16,7 @@ from typing import IO, TYPE_CHECKING
 
 from core.paging import Fetched
 from core.reports import Page
+from core.sinks import FileSink
 from core.summaries import window_count
 from core.writers import (
     AtomicFile,
@@ -23,7 +24,6 @@ from core.writers import (
     CsvJoiner,
     csv_record_count,
     file_digest,
-    looks_complete,
     numbered_paths,
     output_error,
 )
@@ -40,7 +40,7 @@ def download(job: ExportJob, window: DateWindow, page: Page | None, sink: IO[byt
     fmt = req.fmt
     job.send(window, lambda options: job.client.download(
         req.workspace_id, req.kind.path, job.body(window, fmt.export_type, page, options),
-        sink, target, lambda f: looks_complete(fmt.value, f)))
+        FileSink(sink, target, fmt.value)))
 
 
 def _spool(job: ExportJob) -> IO[bytes]:

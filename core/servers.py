@@ -3,6 +3,11 @@
 Every deployment has two bases: the main API (`.../api/v1`) and the Reports API. Global
 Clockify keeps reports on their own host; regional and subdomain servers (and the demo
 server) serve them under `<root>/report/v1`.
+
+The API key may only ever travel to a server's own origins (scheme, host, port of its two
+bases), over HTTPS unless the host is this computer. Addresses are read with urllib3's
+parser — the one that decides where a request really connects — and anything that parsers
+disagree on (backslashes, user-info, spaces, control characters) is refused outright.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from core.errors import ServerConfigError
@@ -27,7 +33,15 @@ REGION_LABELS: dict[str, str] = {
     "au": "Australia",
 }
 
+SERVER_KINDS = ("global", "region", "subdomain", "custom")  # what `Server.kind` can be
+
 _SUBDOMAIN_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
+# A host name as DNS spells it, or a bracketed IPv6 address; nothing a parser could misread.
+_HOST_RE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
+                      r"|\[[0-9a-f:.]+\])$")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+Origin = tuple[str, str, int]  # (scheme, host, port), lower case, default port filled in
 
 
 @dataclass(frozen=True)
@@ -35,17 +49,67 @@ class Server:
     """Where one Clockify deployment answers.
 
     `key` identifies the deployment for the keyring and for settings ("global", "region:eu",
-    "subdomain:acme", "custom:https://host"); `label` is what a person reads.
+    "subdomain:acme", "custom:https://host"); `label` is what a person reads. Front ends
+    read `kind`, `region`, `subdomain` and `root_url` instead of taking `key` apart.
+    Both bases are checked when a Server is made, however it is made.
     """
 
     key: str
     label: str
     api_base: str
     reports_base: str
+    # The window shows and restores a choice with `kind` and `region` / `subdomain` /
+    # `root_url`, and makes a Server from one with `make_server(kind, value)`.
+
+    def __post_init__(self) -> None:
+        self.origins  # noqa: B018 — validates both bases now, not at the first request
+
+    @property
+    def kind(self) -> str:
+        """`global`, `region`, `subdomain` or `custom`."""
+        return self.key.partition(":")[0]
+
+    @property
+    def region(self) -> str | None:
+        """The region name (`eu`, `us`, `uk`, `au`) of a regional server, else None."""
+        kind, _, value = self.key.partition(":")
+        return value if kind == "region" else None
+
+    @property
+    def subdomain(self) -> str | None:
+        """The subdomain (`acme` for acme.clockify.me) of a subdomain server, else None."""
+        kind, _, value = self.key.partition(":")
+        return value if kind == "subdomain" else None
+
+    @property
+    def root_url(self) -> str:
+        """The server root: the main API's base without `/api/v1` (what a custom server
+        was given as)."""
+        return self.api_base.removesuffix("/api/v1")
+
+    @cached_property
+    def origins(self) -> frozenset[Origin]:
+        """The origins the API key may be sent to: those of the two bases."""
+        return frozenset({url_origin(self.api_base), url_origin(self.reports_base)})
 
     @property
     def is_loopback(self) -> bool:
-        return is_loopback_url(self.api_base)
+        return all(_is_loopback_host(host) for _scheme, host, _port in self.origins)
+
+    def check_url(self, url: str) -> None:
+        """Refuse any request URL outside this server's origins (checked on every request
+        actually sent, so a bug elsewhere cannot send the key to another host)."""
+        try:
+            origin = url_origin(url)
+        except ServerConfigError:
+            origin = None
+        if origin not in self.origins:
+            host = origin[1] if origin else "an address that is not this server"
+            raise ServerConfigError(
+                f"Refusing to send the API key to {host}: it is not {self.label}.",
+                "This is a bug or a server that redirects elsewhere; check the server "
+                "address.",
+            )
 
 
 def global_server() -> Server:
@@ -89,21 +153,10 @@ def custom_server(root_url: str) -> Server:
     the API key never travels in clear text.
     """
     root = root_url.strip().rstrip("/")
-    parts = urlsplit(root)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ServerConfigError(
-            f"'{root_url}' is not a server address.",
-            "Enter a full address such as https://clockify.example.com.",
-        )
-    if parts.query or parts.fragment:
+    url_origin(root, given=root_url)
+    if urlsplit(root).query or urlsplit(root).fragment or "?" in root or "#" in root:
         raise ServerConfigError(
             f"'{root_url}' has a query or fragment.", "Enter only the server's root address."
-        )
-    if parts.scheme == "http" and not is_loopback_url(root):
-        raise ServerConfigError(
-            f"Refusing plain HTTP to {parts.hostname}: your API key would be sent unencrypted.",
-            "Use an https:// address (plain http is allowed only for this computer, "
-            "127.0.0.1 or localhost).",
         )
     for suffix in ("/api/v1", "/api"):
         if root.endswith(suffix):
@@ -115,6 +168,18 @@ def custom_server(root_url: str) -> Server:
 def server_from_key(key: str) -> Server:
     """Rebuild a Server from its `key` (as stored in settings)."""
     kind, _, value = key.partition(":")
+    try:
+        return make_server(kind, value)
+    except ServerConfigError as exc:
+        if kind in SERVER_KINDS:
+            raise
+        raise ServerConfigError(f"Unknown server setting '{key}'.",
+                                "Choose the server again.") from exc
+
+
+def make_server(kind: str, value: str = "") -> Server:
+    """The Server a front end's choice names: `kind` (one of SERVER_KINDS, as `Server.kind`)
+    and the region, subdomain or root URL that goes with it (nothing for `global`)."""
     if kind == "global":
         return global_server()
     if kind == "region":
@@ -123,25 +188,77 @@ def server_from_key(key: str) -> Server:
         return subdomain_server(value)
     if kind == "custom":
         return custom_server(value)
-    raise ServerConfigError(f"Unknown server setting '{key}'.", "Choose the server again.")
+    raise ServerConfigError(f"Unknown kind of server '{kind}'.",
+                            f"Choose one of: {', '.join(SERVER_KINDS)}.")
 
 
-def is_loopback_url(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
+def url_origin(url: str, *, given: str | None = None) -> Origin:
+    """The (scheme, host, port) a request to `url` connects to, if the app may use it.
+
+    Refuses what is not a clean http(s) address, and plain HTTP to anything but this
+    computer. `given` is the address as the person typed it, for the message.
+    """
+    # Imported here: the window's modules load without the HTTP stack (faster start-up).
+    from urllib3.exceptions import LocationParseError
+    from urllib3.util import parse_url
+
+    shown = url if given is None else given
+    not_an_address = ServerConfigError(
+        f"'{shown}' is not a server address.",
+        "Enter a full address such as https://clockify.example.com.",
+    )
+    if any(c in url for c in "\\@ ") or any(ord(c) < 0x21 or ord(c) > 0x7E for c in url):
+        raise ServerConfigError(
+            f"'{_printable(shown)}' is not a usable server address: it contains a space, a "
+            "backslash, an '@', a control or a non-ASCII character.",
+            "Enter a plain address such as https://clockify.example.com (for an "
+            "international domain name, its xn-- form).",
+        )
+    try:
+        parts = parse_url(url)
+    except LocationParseError:
+        raise ServerConfigError(
+            f"'{shown}' is not a server address (the host or port is not valid).",
+            "Enter a full address such as https://clockify.example.com:8443; ports go "
+            "from 1 to 65535.",
+        ) from None
+    scheme = (parts.scheme or "").lower()
+    host = (parts.host or "").lower()
+    if scheme not in _DEFAULT_PORTS or not host or parts.auth or not _HOST_RE.match(host):
+        raise not_an_address
+    port = _DEFAULT_PORTS[scheme] if parts.port is None else parts.port
+    if not 1 <= port <= 65535:
+        raise ServerConfigError(
+            f"'{shown}' has port {port}; ports go from 1 to 65535.",
+            "Check the port number after the ':'.",
+        )
+    # Defence in depth: the standard library's parser must read the same place.
+    other = urlsplit(url)
+    try:
+        other_port = other.port
+    except ValueError:
+        other_port = -1
+    if ((other.hostname or "") != host.strip("[]")
+            or (other_port if other_port is not None else _DEFAULT_PORTS[scheme]) != port):
+        raise not_an_address
+    if scheme == "http" and not _is_loopback_host(host):
+        raise ServerConfigError(
+            f"Refusing plain HTTP to {host}: your API key would be sent unencrypted.",
+            "Use an https:// address (plain http is allowed only for this computer, "
+            "127.0.0.1 or localhost).",
+        )
+    return scheme, host, port
+
+
+def _is_loopback_host(host: str) -> bool:
     if host == "localhost":
         return True
     try:
-        return ipaddress.ip_address(host).is_loopback
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
 
 
-def check_url_allowed(url: str) -> None:
-    """Refuse any request URL that is neither HTTPS nor loopback (defence in depth)."""
-    scheme = urlsplit(url).scheme
-    if scheme == "https" or (scheme == "http" and is_loopback_url(url)):
-        return
-    raise ServerConfigError(
-        "Refusing to send the API key over an unencrypted connection.",
-        "Use an https:// server address.",
-    )
+def _printable(text: str) -> str:
+    """The address as typed, with control characters shown as escapes (one line)."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

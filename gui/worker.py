@@ -15,14 +15,13 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
+from core.connection import Connection
 from core.errors import CancelledError, ExporterError
 from core.planning import ExportRequest, Phase, Progress
-from core.servers import Server
 
 if TYPE_CHECKING:
     from core.client import ClockifyClient
@@ -30,21 +29,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL = 0.1  # seconds between two progress signals of the same phase
-
-
-@dataclass(frozen=True)
-class Connection:
-    """Where to reach Clockify and with which key; handed to each worker."""
-
-    server: Server
-    api_key: str
-
-    def client(self, cancel: threading.Event | None = None) -> ClockifyClient:
-        # Imported here, in the worker thread: the HTTP stack is not needed to show the
-        # window, and loading it later makes the window appear sooner.
-        from core.client import ClockifyClient, Pacer
-
-        return ClockifyClient(self.server, self.api_key, pacer=Pacer(cancel))
 
 
 def unexpected_error(exc: BaseException) -> ExporterError:
@@ -105,7 +89,7 @@ class ExportWorker(_Worker):
         self.started.emit()
         client: ClockifyClient | None = None
         try:
-            from core.export import ExportJob  # see Connection.client
+            from core.export import ExportJob  # see core.connection.Connection.client
 
             client = self.connection.client(self.cancel_event)
             job = ExportJob(client, self.request, self._on_progress, self.cancel_event,

@@ -10,8 +10,9 @@ from typing import Any
 
 import requests
 
-from core.client import ClockifyClient, Pacer, RetryPolicy
+from core.client import ClockifyClient, RetryPolicy
 from core.limits import WaitInfo
+from core.ratelimit import Pacer
 from core.servers import Server, custom_server
 
 # A made-up key in Clockify's 48-character shape; tests look for it in every error and log.

@@ -11,19 +11,14 @@ import threading
 from datetime import datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
+from urllib.parse import quote
 
 import pytest
 import requests
 import responses
 
-from core.client import (
-    LIST_PAGE_SIZE,
-    QUOTA_UNKNOWN_RESET_SECONDS,
-    ClockifyClient,
-    RetryPolicy,
-    parse_retry_after,
-)
+from core.client import LIST_PAGE_SIZE, ClockifyClient, RetryPolicy
 from core.errors import (
     AuthenticationError,
     CancelledError,
@@ -38,7 +33,10 @@ from core.errors import (
     ServerConfigError,
 )
 from core.limits import QUOTA_WINDOW_SECONDS, WaitInfo, WaitReason, is_free_plan
+from core.ratelimit import LONGEST_WAIT, QUOTA_UNKNOWN_RESET_SECONDS, Pacer, RateLimits
 from core.servers import custom_server, region_server
+from core.sinks import FileSink
+from core.wire import parse_retry_after
 from tests.core.fakes import (
     API_KEY,
     LOCAL,
@@ -67,8 +65,8 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
-def script(rs: Any, method: str, url: str, replies: list[Any], clock: FakeClock | None = None
-           ) -> Script:
+def script(rs: Any, method: str, url: str | re.Pattern[str], replies: list[Any],
+           clock: FakeClock | None = None) -> Script:
     s = Script(replies, clock)
     rs.add_callback(method, url, callback=s)
     return s
@@ -134,7 +132,7 @@ def test_404_code_3000_means_wrong_host(rs: Any) -> None:
 def test_404_other_is_not_found(rs: Any) -> None:
     script(rs, "GET", WS_URL, [error_reply(404, "Workspace not found", 501)])
     with pytest.raises(NotFoundError) as info:
-        make_client().workspace(WS)
+        make_client().get_json(WS_URL, workspace_id=WS)
     assert "Workspace not found" in info.value.message
 
 
@@ -248,10 +246,10 @@ def test_429_on_a_paced_workspace_waits_for_the_quota_window(rs: Any, clock: Fak
     client.set_hourly_quota(WS)
     first = clock.now
     for _ in range(3):
-        client.workspace(WS)
+        client.get_json(WS_URL, workspace_id=WS)
         clock.now += 10
     before = datetime.now().astimezone()
-    assert client.workspace(WS) == {"id": WS}
+    assert client.get_json(WS_URL, workspace_id=WS) == {"id": WS}
     # Our oldest request in the window was at `first`: the window frees up an hour later.
     assert s.times[-1] == first + QUOTA_WINDOW_SECONDS
     assert clock.slept == QUOTA_WINDOW_SECONDS - 30
@@ -271,7 +269,7 @@ def test_429_on_first_paced_request_rechecks_after_the_unknown_reset(
     s = script(rs, "GET", WS_URL, [(429, {}, ""), json_reply({"id": WS})], clock)
     client = make_client(clock=clock)
     client.set_hourly_quota(WS)
-    client.workspace(WS)
+    client.get_json(WS_URL, workspace_id=WS)
     assert s.times[1] - s.times[0] == QUOTA_UNKNOWN_RESET_SECONDS
 
 
@@ -280,7 +278,7 @@ def test_retry_after_on_a_paced_workspace_is_honoured(rs: Any, clock: FakeClock)
     s = script(rs, "GET", WS_URL, [(429, {"Retry-After": "90"}, ""), json_reply({})], clock)
     client = make_client(clock=clock, on_wait=waits.append)
     client.set_hourly_quota(WS)
-    client.workspace(WS)
+    client.get_json(WS_URL, workspace_id=WS)
     assert s.times[1] - s.times[0] == 90
     assert waits[0].reason == WaitReason.HOURLY_QUOTA
 
@@ -392,11 +390,11 @@ def test_cancel_during_quota_wait(rs: Any, clock: FakeClock) -> None:
     s = script(rs, "GET", WS_URL, [json_reply({})], clock)
     client = make_client(clock=clock, cancel=cancel)
     client.set_hourly_quota(WS, limit=2)
-    client.workspace(WS)
-    client.workspace(WS)
+    client.get_json(WS_URL, workspace_id=WS)
+    client.get_json(WS_URL, workspace_id=WS)
     clock.on_sleep = lambda _seconds: cancel.set()
     with pytest.raises(CancelledError):
-        client.workspace(WS)
+        client.get_json(WS_URL, workspace_id=WS)
     assert s.count == 2
     assert clock.slept <= 1.0
 
@@ -421,18 +419,19 @@ def test_31st_request_to_a_free_workspace_waits_for_the_window(rs: Any, clock: F
     client.set_hourly_quota(WS)
     start = clock.now
     for _ in range(30):
-        client.workspace(WS)
+        client.get_json(WS_URL, workspace_id=WS)
         clock.now += 1
     assert clock.slept == 0 and waits == []
-    client.workspace("other")  # another workspace is not paced
+    # Another workspace is not paced.
+    client.get_json(f"{LOCAL.api_base}/workspaces/other", workspace_id="other")
     assert other.count == 1 and clock.slept == 0
-    client.workspace(WS)
+    client.get_json(WS_URL, workspace_id=WS)
     assert s.count == 31
     assert s.times[-1] == start + QUOTA_WINDOW_SECONDS
     assert waits and waits[0].reason == WaitReason.HOURLY_QUOTA
     assert waits[0].seconds_left == QUOTA_WINDOW_SECONDS - 30
     # The window slides: the 32nd request only needs the second request to expire.
-    client.workspace(WS)
+    client.get_json(WS_URL, workspace_id=WS)
     assert s.times[-1] == start + 1 + QUOTA_WINDOW_SECONDS
 
 
@@ -443,9 +442,9 @@ def test_quota_wait_longer_than_max_wait_fails_without_sending(
     client = make_client(clock=clock, max_wait=600)
     client.set_hourly_quota(WS, limit=3)
     for _ in range(3):
-        client.workspace(WS)
+        client.get_json(WS_URL, workspace_id=WS)
     with pytest.raises(RateLimitError):
-        client.workspace(WS)
+        client.get_json(WS_URL, workspace_id=WS)
     assert s.count == 3 and clock.slept == 0
 
 
@@ -453,10 +452,10 @@ def test_quota_is_free_again_after_an_hour(rs: Any, clock: FakeClock) -> None:
     s = script(rs, "GET", WS_URL, [json_reply({})], clock)
     client = make_client(clock=clock)
     client.set_hourly_quota(WS, limit=2)
-    client.workspace(WS)
-    client.workspace(WS)
+    client.get_json(WS_URL, workspace_id=WS)
+    client.get_json(WS_URL, workspace_id=WS)
     clock.now += QUOTA_WINDOW_SECONDS
-    client.workspace(WS)
+    client.get_json(WS_URL, workspace_id=WS)
     assert s.count == 3 and clock.slept == 0
 
 
@@ -508,7 +507,7 @@ def test_list_all_empty_page_stops_even_if_not_last(rs: Any) -> None:
 def test_list_all_last_page_true_on_first_page(rs: Any) -> None:
     s = script(rs, "GET", f"{WS_URL}/user-groups", [
         json_reply(items("g", LIST_PAGE_SIZE), headers={"Last-Page": "true"})])
-    assert len(make_client().user_groups(WS)) == LIST_PAGE_SIZE
+    assert len(make_client().list_all(WS, "user-groups")) == LIST_PAGE_SIZE
     assert s.count == 1
 
 
@@ -530,12 +529,6 @@ def test_workspaces_keeps_only_objects(rs: Any) -> None:
 PDF = b"%PDF-1.5\n" + b"0" * 5000 + b"\n%%EOF\n"
 
 
-def is_pdf(f: IO[bytes]) -> bool:
-    f.seek(0)
-    data = f.read()
-    return data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
-
-
 def test_download_streams_into_the_sink(rs: Any, tmp_path: Path) -> None:
     s = script(rs, "POST", DETAILED_URL, [(200, {
         "Content-Type": "application/pdf",
@@ -544,33 +537,12 @@ def test_download_streams_into_the_sink(rs: Any, tmp_path: Path) -> None:
         "Content-Length": str(len(PDF)),
     }, PDF)])
     sink = io.BytesIO(b"old content that must go away" * 1000)
-    result = make_client().download(WS, "reports/detailed", {"exportType": "PDF"}, sink,
-                                    tmp_path / "r.pdf", is_pdf)
+    size = make_client().download(WS, "reports/detailed", {"exportType": "PDF"},
+                                  FileSink(sink, tmp_path / "r.pdf", "pdf"))
     assert sink.getvalue() == PDF
-    assert result.size == len(PDF)
-    assert result.content_type == "application/pdf"
-    assert result.filename == "Clockify_Time_Report_Detailed_03/01/2026-03/31/2026.pdf"
+    assert size == len(PDF)
     assert s.count == 1
     assert s.bodies() == [{"exportType": "PDF"}]
-
-
-@pytest.mark.parametrize(
-    ("header", "name"),
-    [
-        ('attachment; filename="Report%20Mai.csv"', "Report Mai.csv"),
-        ("filename=Clockify_Time_Report_Summary_11%2F15%2F2023-12%2F07%2F2023.pdf",
-         "Clockify_Time_Report_Summary_11/15/2023-12/07/2023.pdf"),
-        ("attachment; FileName=a.xlsx", "a.xlsx"),
-        ("attachment", None),
-        ("", None),
-    ],
-)
-def test_content_disposition_names(rs: Any, tmp_path: Path, header: str, name: str | None
-                                   ) -> None:
-    headers = {"Content-Disposition": header} if header else {}
-    script(rs, "POST", DETAILED_URL, [(200, headers, b"a,b\n")])
-    result = make_client().download(WS, "reports/detailed", {}, io.BytesIO(), tmp_path / "x")
-    assert result.filename == name
 
 
 def test_download_short_body_is_fetched_again(rs: Any, clock: FakeClock, tmp_path: Path
@@ -580,11 +552,11 @@ def test_download_short_body_is_fetched_again(rs: Any, clock: FakeClock, tmp_pat
         (200, {"Content-Length": str(len(PDF))}, PDF),
     ], clock)
     sink = io.BytesIO()
-    result = make_client(clock=clock).download(WS, "reports/detailed", {}, sink,
-                                               tmp_path / "r.pdf")
+    size = make_client(clock=clock).download(WS, "reports/detailed", {},
+                                             FileSink(sink, tmp_path / "r.pdf"))
     assert s.count == 2
     assert sink.getvalue() == PDF  # the first, partial attempt is not kept
-    assert result.size == len(PDF)
+    assert size == len(PDF)
 
 
 def test_download_rejected_by_is_complete_is_fetched_again(
@@ -592,8 +564,8 @@ def test_download_rejected_by_is_complete_is_fetched_again(
 ) -> None:
     s = script(rs, "POST", DETAILED_URL, [(200, {}, PDF[:-20]), (200, {}, PDF)], clock)
     sink = io.BytesIO()
-    make_client(clock=clock).download(WS, "reports/detailed", {}, sink, tmp_path / "r.pdf",
-                                      is_pdf)
+    make_client(clock=clock).download(WS, "reports/detailed", {},
+                                      FileSink(sink, tmp_path / "r.pdf", "pdf"))
     assert s.count == 2
     assert sink.getvalue() == PDF
 
@@ -604,7 +576,7 @@ def test_download_never_complete_is_a_network_error(
     s = script(rs, "POST", DETAILED_URL, [(200, {}, PDF[:-20])], clock)
     with pytest.raises(NetworkError, match="incomplete or garbled"):
         make_client(clock=clock, retry=RetryPolicy(attempts=3)).download(
-            WS, "reports/detailed", {}, io.BytesIO(), tmp_path / "r.pdf", is_pdf)
+            WS, "reports/detailed", {}, FileSink(io.BytesIO(), tmp_path / "r.pdf", "pdf"))
     assert s.count == 3
 
 
@@ -618,7 +590,8 @@ def test_download_disk_full_is_an_output_error_and_not_retried(
 ) -> None:
     s = script(rs, "POST", DETAILED_URL, [(200, {}, PDF)])
     with pytest.raises(OutputError) as info:
-        make_client().download(WS, "reports/detailed", {}, FullDisk(), tmp_path / "r.pdf")
+        make_client().download(WS, "reports/detailed", {},
+                               FileSink(FullDisk(), tmp_path / "r.pdf"))
     assert "full" in info.value.message and str(tmp_path) in info.value.message
     assert s.count == 1
 
@@ -635,7 +608,8 @@ def test_cancel_while_streaming(rs: Any, tmp_path: Path) -> None:
     s = script(rs, "POST", DETAILED_URL, [(200, {}, big)])
     sink = CancellingSink()
     with pytest.raises(CancelledError):
-        make_client(cancel=cancel).download(WS, "reports/detailed", {}, sink, tmp_path / "r")
+        make_client(cancel=cancel).download(WS, "reports/detailed", {},
+                                           FileSink(sink, tmp_path / "r"))
     assert s.count == 1
     assert len(sink.getvalue()) < len(big)
 
@@ -761,3 +735,48 @@ def test_requests_sent_counts_every_attempt(rs: Any, clock: FakeClock) -> None:
     client: ClockifyClient = make_client(clock=clock)
     client.current_user()
     assert client.requests_sent == 3
+
+
+# ---- the client-side rate limiter and odd Retry-After values ------------------------------
+
+
+def test_every_request_to_a_workspace_counts_against_its_limit(rs: Any, clock: FakeClock
+                                                               ) -> None:
+    lists = script(rs, "GET", f"{WS_URL}/projects",
+                   [json_reply(items("p", 1), headers={"Last-Page": "true"})], clock)
+    reports = script(rs, "POST", DETAILED_URL, [json_reply({"timeentries": []})], clock)
+    pacer = Pacer(clock=clock, sleep=clock.sleep)
+    client = ClockifyClient(LOCAL, API_KEY, pacer=pacer,
+                            limits=RateLimits(per_window=2, window=1.0))
+    client.projects(WS)
+    client.report(WS, "reports/detailed", {})
+    client.projects(WS)  # the third request to the workspace waits for the window
+    assert lists.times == [clock.now - 1.0, clock.now]
+    assert reports.times == [clock.now - 1.0]
+
+
+@pytest.mark.parametrize("value", ["1e12", "inf", "99999999999999999999"])
+def test_an_absurd_retry_after_waits_at_most_an_hour(rs: Any, clock: FakeClock, value: str
+                                                      ) -> None:
+    s = script(rs, "GET", USER_URL, [(429, {"Retry-After": value}, ""), json_reply(OK_USER)],
+               clock)
+    assert make_client(clock=clock).current_user() == OK_USER
+    assert s.count == 2 and clock.slept == LONGEST_WAIT
+
+
+@pytest.mark.parametrize(("value", "seconds"), [
+    ("inf", LONGEST_WAIT), ("1e12", LONGEST_WAIT), ("nan", None), ("-inf", 0.0),
+    ("Fri, 31 Dec 9999 23:59:59 GMT", LONGEST_WAIT), ("Mon, 99 Foo 2026 99:99:99 GMT", None),
+])
+def test_parse_retry_after_odd_values(value: str, seconds: float | None) -> None:
+    assert parse_retry_after(value) == seconds
+
+
+@pytest.mark.parametrize("odd", ["../../user", "x?page=9", "x#y", "a/b", "%2e%2e"])
+def test_an_odd_workspace_id_stays_one_path_segment(rs: Any, odd: str) -> None:
+    s = script(rs, "POST", re.compile(rf"{re.escape(LOCAL.reports_base)}/workspaces/[^/]+/"
+                                      r"reports/detailed$"), [json_reply({"timeentries": []})])
+    make_client().report(odd, "reports/detailed", {})
+    assert s.count == 1
+    assert s.requests[0].url == (f"{LOCAL.reports_base}/workspaces/"
+                                 f"{quote(odd, safe='')}/reports/detailed")

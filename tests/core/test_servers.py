@@ -7,10 +7,9 @@ import pytest
 from core.errors import ServerConfigError
 from core.servers import (
     Server,
-    check_url_allowed,
     custom_server,
     global_server,
-    is_loopback_url,
+    make_server,
     region_server,
     server_from_key,
     subdomain_server,
@@ -155,30 +154,141 @@ def test_server_from_bad_key(key: str) -> None:
         server_from_key(key)
 
 
+# ---- URL tricks are refused when the server is made ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "root",
+    [
+        "http://192.0.2.2:8080\\@localhost",  # urlsplit: localhost; urllib3: 192.0.2.2
+        "http://192.0.2.2:8080\\@127.0.0.1",
+        "https://example.com\\@api.clockify.me",
+        "http://user@127.0.0.1",
+        "http://user:pw@localhost:8080",
+        "https://evil.example@api.clockify.me",
+        "http://127.0.0.1 @evil.example",
+        "https://clock ify.example.com",
+        "https://clockify.example.com\n/x",
+        "https://clockify.example.com/\r\nX-Injected: 1",
+        "https://clockify.example.com/\x00",
+        "https://clockify.example.com/\tx",
+        "https://clöckify.example.com",
+    ],
+)
+def test_url_tricks_are_refused(root: str) -> None:
+    with pytest.raises(ServerConfigError) as info:
+        custom_server(root)
+    assert "\n" not in info.value.message and "\r" not in info.value.message
+
+
+@pytest.mark.parametrize("root", ["http://127.0.0.1:99999", "http://127.0.0.1:65536",
+                                  "http://127.0.0.1:0", "https://example.com:-1",
+                                  "https://example.com:80a", "https://example.com:+443"])
+def test_bad_ports_are_refused(root: str) -> None:
+    with pytest.raises(ServerConfigError, match="port"):
+        custom_server(root)
+
+
+def test_highest_port_is_fine() -> None:
+    assert custom_server("http://127.0.0.1:65535").api_base == "http://127.0.0.1:65535/api/v1"
+
+
+@pytest.mark.parametrize("root", ["https://exa_mple.com", "https://example.com%2f@x",
+                                  "https://[fe80::1%25eth0]"])
+def test_odd_hosts_are_refused(root: str) -> None:
+    with pytest.raises(ServerConfigError):
+        custom_server(root)
+
+
+def test_server_made_directly_is_checked_too() -> None:
+    with pytest.raises(ServerConfigError, match="unencrypted"):
+        Server("custom:x", "x", "http://192.0.2.2/api/v1", "http://192.0.2.2/report/v1")
+    with pytest.raises(ServerConfigError):
+        Server("custom:x", "x", "http://192.0.2.2:8080\\@localhost/api/v1",
+               "http://127.0.0.1/report/v1")
+
+
+# ---- origins: where the key may go --------------------------------------------------------
+
+
+def test_global_origins_are_its_two_hosts() -> None:
+    assert global_server().origins == {("https", "api.clockify.me", 443),
+                                       ("https", "reports.api.clockify.me", 443)}
+
+
+def test_origins_fill_in_default_ports_and_lower_case() -> None:
+    server = custom_server("HTTPS://Clockify.Example.COM")
+    assert server.origins == {("https", "clockify.example.com", 443)}
+    server.check_url("https://clockify.example.com:443/api/v1/user")
+
+
 @pytest.mark.parametrize(
     "url",
     [
-        "https://reports.api.clockify.me/v1/workspaces/w/reports/detailed",
-        "http://127.0.0.1:9/report/v1/x",
-        "http://localhost/api/v1/user",
-        "http://[::1]:1/api/v1/user",
+        "http://clockify.example.com/api/v1/user",  # other scheme
+        "https://clockify.example.com:8443/api/v1/user",  # other port
+        "https://other.example.com/api/v1/user",  # other host
+        "https://clockify.example.com.evil.example/api/v1/user",
+        "https://evil.example\\@clockify.example.com/api/v1/user",
+        "https://x@clockify.example.com/api/v1/user",
+        "//clockify.example.com/api/v1/user",
+        "clockify.example.com/api/v1/user",
+        "",
     ],
 )
-def test_check_url_allowed_accepts_https_and_loopback(url: str) -> None:
-    check_url_allowed(url)
+def test_check_url_refuses_every_other_origin(url: str) -> None:
+    server = custom_server("https://clockify.example.com")
+    with pytest.raises(ServerConfigError, match="Refusing to send the API key"):
+        server.check_url(url)
+
+
+def test_check_url_accepts_both_bases() -> None:
+    server = global_server()
+    server.check_url("https://api.clockify.me/api/v1/user")
+    server.check_url("https://reports.api.clockify.me/v1/workspaces/w/reports/detailed")
+    with pytest.raises(ServerConfigError):
+        server.check_url("https://euc1.clockify.me/api/v1/user")
+
+
+# ---- what the window reads instead of parsing `key` ---------------------------------------
 
 
 @pytest.mark.parametrize(
-    "url", ["http://api.clockify.me/api/v1/user", "ftp://127.0.0.1/x", "ws://localhost/x",
-            "//api.clockify.me/api/v1/user", "api.clockify.me/api/v1/user"]
+    ("server", "kind", "region", "subdomain", "root"),
+    [
+        (global_server(), "global", None, None, "https://api.clockify.me"),
+        (region_server("eu"), "region", "eu", None, "https://euc1.clockify.me"),
+        (subdomain_server("acme"), "subdomain", None, "acme", "https://acme.clockify.me"),
+        (custom_server("https://tools.example.com:8443/clockify/api/v1"), "custom", None,
+         None, "https://tools.example.com:8443/clockify"),
+        (custom_server("http://127.0.0.1:9"), "custom", None, None, "http://127.0.0.1:9"),
+    ],
 )
-def test_check_url_allowed_refuses_the_rest(url: str) -> None:
-    with pytest.raises(ServerConfigError, match="unencrypted"):
-        check_url_allowed(url)
+def test_server_fields(server: Server, kind: str, region: str | None, subdomain: str | None,
+                       root: str) -> None:
+    assert (server.kind, server.region, server.subdomain, server.root_url) == (
+        kind, region, subdomain, root)
 
 
-def test_is_loopback_url() -> None:
-    assert is_loopback_url("http://127.0.0.1:9/x")
-    assert is_loopback_url("http://[::1]/x")
-    assert not is_loopback_url("https://api.clockify.me")
-    assert not is_loopback_url("not a url")
+def test_loopback() -> None:
+    assert custom_server("http://127.0.0.1:9").is_loopback
+    assert custom_server("http://[::1]:9").is_loopback
+    assert custom_server("http://localhost:9").is_loopback
+    assert not global_server().is_loopback
+    assert not custom_server("https://clockify.example.com").is_loopback
+
+
+@pytest.mark.parametrize(
+    "server",
+    [global_server(), region_server("uk"), subdomain_server("acme"),
+     custom_server("https://tools.example.com:8443/clockify"), custom_server("http://[::1]:9")],
+)
+def test_make_server_round_trips_the_fields(server: Server) -> None:
+    value = {"region": server.region, "subdomain": server.subdomain,
+             "custom": server.root_url}.get(server.kind) or ""
+    assert make_server(server.kind, value) == server
+
+
+def test_make_server_refuses_an_unknown_kind() -> None:
+    with pytest.raises(ServerConfigError, match="global, region, subdomain, custom"):
+        make_server("moon", "x")

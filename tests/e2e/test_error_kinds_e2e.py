@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from core.client import ClockifyClient
+from core.client import ClockifyClient, Timeouts
 from core.demo import DemoConfig, DemoServer
 from core.errors import ErrorKind, ExporterError, NetworkError
 from core.reports import BodyParams, ReportKind, build_body
@@ -35,7 +35,7 @@ def demo() -> Iterator[DemoServer]:
 @pytest.fixture
 def client(demo: DemoServer) -> Iterator[ClockifyClient]:
     client = ClockifyClient(custom_server(demo.root_url), demo.api_key, retry=FAST_RETRY,
-                            timeout=(2.0, 0.3))
+                            timeouts=Timeouts(connect=2.0, read=0.3))
     yield client
     client.close()
 
