@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
-from typing import IO
+from collections.abc import Callable, Sequence
+from typing import IO, Any
 
 from core.render.context import ReportContext
 from core.render.table import Column, Kind, Row, Section
-from core.render.values import escape_formula
+from core.render.values import FORMULA_STARTS, escape_formula
 from core.writers import UTF8_BOM
 
 
@@ -25,11 +25,14 @@ class CsvTableWriter:
         self._csv = csv.writer(self._text, delimiter=settings.delimiter,
                                quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
         self._escape = settings.formula_escape
-        self._convert: list = []
+        self._typed: list[tuple[int, Callable[[Any], str]]] = []
         self._text_cols: list[int] = []
 
     def begin(self, columns: Sequence[Column]) -> None:
-        self._convert = self.ctx.formats.converters(columns)
+        converters = self.ctx.formats.converters(columns)
+        # Text cells arrive as str; only typed cells need converting.
+        self._typed = [(i, f) for i, (c, f) in enumerate(zip(columns, converters, strict=True))
+                       if c.kind is not Kind.TEXT]
         # Only text can be a formula; "-1.50" in a number column stays a number.
         self._text_cols = [i for i, c in enumerate(columns) if c.kind is Kind.TEXT]
         header = [c.header for c in columns]
@@ -39,10 +42,14 @@ class CsvTableWriter:
         """CSV keeps one header for the whole file (weekly weeks carry a Week column)."""
 
     def row(self, row: Row) -> None:
-        cells = [f(v) for f, v in zip(self._convert, row.values, strict=True)]
+        cells = list(row.values)
+        for i, convert in self._typed:
+            cells[i] = convert(cells[i])
         if self._escape:
             for i in self._text_cols:
-                cells[i] = escape_formula(cells[i])
+                cell = cells[i]
+                if cell and cell[0] in FORMULA_STARTS:
+                    cells[i] = "'" + cell
         self._csv.writerow(cells)
 
     def finish(self, totals: Sequence[tuple[str, str]]) -> None:
