@@ -33,6 +33,7 @@ from core.errors import (
 from core.export import ExportJob
 from core.limits import is_free_plan
 from core.planning import ExportRequest, Phase, Progress
+from core.render.settings import CsvSettings, Renderer
 from core.reports import (
     SORT_ORDERS,
     SUMMARY_GROUPS,
@@ -49,6 +50,7 @@ from core.windows import Preset, preset_range
 log = logging.getLogger(__name__)
 
 ENV_KEY = "CLOCKIFY_API_KEY"
+_DELIMITERS = {"comma": ",", "semicolon": ";"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -111,6 +113,22 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--max-wait", type=float, metavar="SECONDS",
                      help="longest wait for Clockify's rate limits before giving up "
                           "(default: as long as needed)")
+    files = exp.add_argument_group("CSV, XLSX and PDF files")
+    files.add_argument("--render", choices=[r.value for r in Renderer], default="auto",
+                       help="who lays out the file: 'local' = this app builds it from the "
+                            "JSON report (any plan, one file, every row); 'clockify' = "
+                            "Clockify's own file, as in the web app (not on the Free plan "
+                            "for CSV/XLSX, PDFs stop at 3,000 rows, one file per request); "
+                            "'auto' (default) = Clockify's file only when it is complete")
+    files.add_argument("--csv-delimiter", choices=list(_DELIMITERS), default="comma",
+                       help="field separator of CSV files this app builds (semicolon is "
+                            "what Excel expects in e.g. French or German settings)")
+    files.add_argument("--no-formula-escape", action="store_true",
+                       help="do not prefix CSV cells starting with = + - @ with ' (the "
+                            "escape stops spreadsheets running them as formulas; turn it "
+                            "off when another program reads the CSV)")
+    files.add_argument("--no-bom", action="store_true",
+                       help="write CSV without the UTF-8 byte-order mark Excel needs")
     return parser
 
 
@@ -246,10 +264,13 @@ def _export(args: argparse.Namespace, client: ClockifyClient, err: TextIO,
     request = ExportRequest(
         workspace_id=ws_id, kind=ReportKind(args.report), fmt=fmt, start=start, end=end,
         output=args.output.expanduser().absolute(), time_zone=args.time_zone,
-        filters=filters, options=options, max_days=args.max_days, max_wait=args.max_wait)
+        filters=filters, options=options, max_days=args.max_days, max_wait=args.max_wait,
+        renderer=Renderer(args.render),
+        csv=CsvSettings(delimiter=_DELIMITERS[args.csv_delimiter], bom=not args.no_bom,
+                        formula_escape=not args.no_formula_escape))
     printer = ProgressPrinter(err)
     job = ExportJob(client, request, printer, cancel, workspace=workspace,
-                    profile_time_zone=settings.get("timeZone"))
+                    profile_time_zone=settings.get("timeZone"), profile=settings)
     plan = job.plan()
     err.write(f"Exporting {request.kind.label} report of '{workspace.get('name')}' "
               f"{start.isoformat()} to {end.isoformat()} ({plan.time_zone}) as "

@@ -37,6 +37,7 @@ from core.planning import (
     check_request,
     plan_export,
 )
+from core.render.job import ReportedTotals, UniqueItems, pdf_rows, render_context
 from core.reports import BodyParams, ExportFormat, Page, ReportKind, build_body
 from core.summaries import JsonTotals, merge_summaries, merge_weekly
 from core.windows import FREE_PLAN_MAX_DAYS, DateWindow, split_range
@@ -70,6 +71,7 @@ class ExportJob:
         *,
         workspace: dict[str, Any] | None = None,
         profile_time_zone: str | None = None,
+        profile: dict[str, Any] | None = None,
     ) -> None:
         self.client = client
         self.request = request
@@ -77,6 +79,7 @@ class ExportJob:
         self._on_progress = on_progress
         self._workspace = workspace  # callers that already have it save a request
         self._profile_tz = profile_time_zone
+        self._profile = profile  # the user's Clockify settings: date format, week start
         self._plan: ExportPlan | None = None
         self.options = request.options
         self.notes: list[str] = []
@@ -86,6 +89,7 @@ class ExportJob:
         self._window_index = 0
         self._window_count = 0
         self._free = False
+        self._local = False  # the file is being built by core.render
         client.pacer = Pacer(self.cancel, self._on_wait, max_wait=request.max_wait,
                              clock=client.pacer.clock, sleep=client.pacer.custom_sleep)
 
@@ -98,7 +102,7 @@ class ExportJob:
         check_request(req)
         if self._workspace is None:
             self._emit(Phase.PLANNING, "Checking the workspace…")
-        workspace = self._workspace or self._fetch_workspace()
+        workspace = self._workspace = self._workspace or self._fetch_workspace()
         self._free = is_free_plan(workspace)
         if self._free:
             self.client.set_hourly_quota(req.workspace_id)
@@ -133,6 +137,8 @@ class ExportJob:
         try:
             if req.fmt is ExportFormat.JSON:
                 self._run_json(plan, group)
+            elif plan.render.local:
+                self._run_local(plan, group)
             elif req.fmt is ExportFormat.CSV and not plan.per_window_files:
                 self._run_csv(plan, group)
             else:
@@ -143,9 +149,10 @@ class ExportJob:
         except BaseException:
             group.abort()
             raise
-        # Items are counted where the engine reads them: JSON, and CSV joined into one file.
-        counted = req.fmt is ExportFormat.JSON or (req.fmt is ExportFormat.CSV
-                                                    and not plan.per_window_files)
+        # Items are counted where the engine reads them: JSON, files this app built, and
+        # CSV joined into one file.
+        counted = req.fmt is ExportFormat.JSON or self._local or (
+            req.fmt is ExportFormat.CSV and not plan.per_window_files)
         done = f"Done: {len(files)} file{'s' if len(files) != 1 else ''}"
         if counted:
             done += f" with {self.entries:,} {self._noun()}"
@@ -271,14 +278,15 @@ class ExportJob:
         self.entries = len(document.get("groupOne") or [])
         write_json_document(out, document)
 
-    def _json_pages(self, window: DateWindow, writer: JsonListWriter,
-                    totals: JsonTotals) -> None:
+    def _json_pages(self, window: DateWindow, writer: JsonListWriter | UniqueItems,
+                    totals: JsonTotals, first: dict[str, Any] | None = None) -> None:
         kind = self.request.kind
         size = self.request.page_size
         page = 1
         while True:
             self._emit_window(window, page)
-            data = self._fetch_json(window, Page(page, size))
+            data = first or self._fetch_json(window, Page(page, size))
+            first = None
             items = _items(data, kind)
             count = totals.window_count(data)
             if page == 1:
@@ -295,6 +303,61 @@ class ExportJob:
             page += 1
             if count is None:
                 self.requests_planned += 1
+
+    # ---- CSV, XLSX and PDF built by this app from the JSON report ----------------------
+
+    def _run_local(self, plan: ExportPlan, group: AtomicGroup) -> None:
+        from core.render.choice import pdf_fits, pdf_note
+        from core.render.sinks import RenderDocumentSink, RenderItemSink
+
+        req = self.request
+        kind = req.kind
+        first: dict[str, Any] | None = None
+        if plan.render.pdf_probe:  # `auto` PDF: Clockify's, if it holds every row
+            window = plan.windows[0]
+            self._emit_window(window)
+            first = self._fetch_json(window, Page(1, req.page_size) if kind.paged else None)
+            rows = pdf_rows(kind, first, req.page_size)
+            if pdf_fits(rows):
+                self._run_files(plan, group)
+                return
+            self.notes.append(pdf_note(rows))
+        self._local = True
+        settings = self._profile
+        if settings is None:
+            settings = self.client.current_user().get("settings") or {}
+        ctx = render_context(self.client, req, plan, self._workspace or {}, settings)
+        out = group.open(req.output)
+        if kind.paged:
+            sink = RenderItemSink(req.fmt, out.file, ctx)
+            writer = UniqueItems(sink)
+            totals = ReportedTotals(kind)
+
+            def pages(window: DateWindow) -> None:
+                nonlocal first
+                data, first = first, None
+                self._json_pages(window, writer, totals, data)
+
+            self._each_window(plan, pages)
+            self.entries = writer.count
+            sink.close(totals.expected())
+            return
+        results: list[tuple[DateWindow, dict[str, Any]]] = []
+
+        def fetch(window: DateWindow) -> None:
+            nonlocal first
+            self._emit_window(window)
+            results.append((window, first or self._fetch_json(window, None)))
+            first = None
+
+        self._each_window(plan, fetch)
+        if kind is ReportKind.SUMMARY:
+            document = merge_summaries([r for _, r in results])
+        else:
+            document = merge_weekly(results)
+        doc_sink = RenderDocumentSink(req.fmt, out.file, ctx)
+        doc_sink.write(document)
+        self.entries = doc_sink.rows
 
     # ---- CSV -----------------------------------------------------------------------
 

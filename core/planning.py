@@ -16,6 +16,8 @@ from pathlib import Path
 
 from core.errors import UsageError
 from core.limits import FREE_HOURLY_QUOTA, WaitInfo
+from core.render.choice import CLOCKIFY_PDF_NOTE, RenderChoice, choose
+from core.render.settings import CsvSettings, Renderer
 from core.reports import (
     MAX_PAGE_SIZE,
     ExportFormat,
@@ -71,6 +73,8 @@ class ExportRequest:
     max_days: int | None = None  # None: what the workspace's plan allows
     max_wait: float | None = None  # longest single rate-limit wait; None: as long as needed
     page_size: int = MAX_PAGE_SIZE
+    renderer: Renderer = Renderer.AUTO  # who lays out CSV/XLSX/PDF: Clockify or this app
+    csv: CsvSettings = field(default_factory=CsvSettings)  # files this app builds
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ class ExportPlan:
     max_days: int
     per_window_files: bool
     notes: tuple[str, ...]
+    render: RenderChoice = field(default_factory=RenderChoice)
 
     @property
     def min_requests(self) -> int:
@@ -134,7 +139,13 @@ def plan_export(req: ExportRequest, *, free_plan: bool, time_zone: str) -> Expor
             )
     else:
         windows = split_range(req.start, req.end, max_days)
-    per_window = len(windows) > 1 and (
+    render = choose(req.renderer, req.fmt, req.kind, free_plan=free_plan,
+                    windows=len(windows))
+    if render.note:
+        notes.append(render.note)
+    if req.renderer is Renderer.CLOCKIFY and req.fmt is ExportFormat.PDF:
+        notes.append(CLOCKIFY_PDF_NOTE)
+    per_window = not render.local and len(windows) > 1 and (
         req.fmt in (ExportFormat.XLSX, ExportFormat.PDF)
         or (req.fmt is ExportFormat.CSV and req.kind is ReportKind.WEEKLY)
     )
@@ -144,4 +155,5 @@ def plan_export(req: ExportRequest, *, free_plan: bool, time_zone: str) -> Expor
             f"{req.fmt.label} files cannot be joined, so there is one file per "
             "date range, named after it."
         )
-    return ExportPlan(tuple(windows), time_zone, free_plan, max_days, per_window, tuple(notes))
+    return ExportPlan(tuple(windows), time_zone, free_plan, max_days, per_window, tuple(notes),
+                      render)

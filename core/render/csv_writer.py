@@ -52,7 +52,7 @@ class CsvTableWriter:
                     cells[i] = "'" + cell
         self._csv.writerow(cells)
 
-    def finish(self, totals: Sequence[tuple[str, str]]) -> None:
+    def finish(self, totals: Sequence[tuple[str, Any, Kind]]) -> None:
         """Clockify's CSV has no totals block; the file stays one clean table."""
         self._text.flush()
         self._text.detach()

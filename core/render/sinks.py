@@ -8,6 +8,7 @@ report's, so a file that does not add up is never committed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import IO, Any, Protocol
 
 from core.render.context import ReportContext
@@ -18,10 +19,10 @@ from core.reports import ExportFormat
 
 
 class TableWriter(Protocol):
-    def begin(self, columns: list[Column]) -> None: ...
+    def begin(self, columns: Sequence[Column]) -> None: ...
     def section(self, section: Section) -> None: ...
     def row(self, row: Row) -> None: ...
-    def finish(self, totals: list[tuple[str, Any, Kind]]) -> None: ...
+    def finish(self, totals: Sequence[tuple[str, Any, Kind]]) -> None: ...
 
 
 def table_writer(fmt: ExportFormat, out: IO[bytes], ctx: ReportContext) -> TableWriter:
@@ -89,7 +90,7 @@ class RenderItemSink:
             self._begin(None)
         # Attendance has no totals of its own: the engine's count is all there is.
         expected = expected_from(totals) if totals else Expected()
-        check(self.tally, expected, f"{self.fmt.label} file")
+        check(self.tally, expected, f"{self.fmt.label} file", rounded_rows=self.tally.count)
         kind = self.ctx.kind.value
         self.writer.finish(totals_lines(self.ctx, self.tally,
                                         with_time=kind != "expenses"))
