@@ -31,16 +31,32 @@ FOOTER_SIZE = 7.0
 _WIDE = 100  # tables wider than this many characters (width hints) go landscape
 _SAMPLES: dict[Kind, Any] = {
     Kind.DATE: date(2026, 12, 28), Kind.TIME: time(23, 59, 59), Kind.DURATION: 3_599_999,
-    Kind.HOURS: 3_599_999, Kind.MONEY: 99_999_999.99, Kind.NUMBER: 99999,
+    Kind.HOURS: 3_599_999, Kind.MONEY: 9_999_999.99, Kind.NUMBER: 99999,
 }
 _TOTALS_WIDTH = 230.0
 _WIDTH_CACHE_MAX = 50_000
 _SHORT_TEXT = 8  # width hint up to which a text column is as wide as its header
+_SAMPLE_ROWS = 200  # rows held back to size the columns
 
 
 def _flexible(column: Column) -> bool:
     """Text columns share the page's width; short ones (Yes/No) keep their own."""
     return column.kind is Kind.TEXT and column.width > _SHORT_TEXT
+
+
+def _water_fill(wanted: list[float], least: list[float], room: float) -> list[float]:
+    """Widths no wider than wanted nor narrower than least, capped alike to fill `room`."""
+    def fill(cap: float) -> list[float]:
+        return [max(lo, min(w, cap)) if w else 0.0 for w, lo in zip(wanted, least, strict=True)]
+
+    low, high = 0.0, max(wanted)
+    for _ in range(40):
+        cap = (low + high) / 2
+        if sum(fill(cap)) > room:
+            high = cap
+        else:
+            low = cap
+    return fill(low)
 
 
 def font_path(bold: bool) -> Path:
@@ -59,6 +75,7 @@ class PdfTableWriter:
         self.lefts: list[float] = []
         self.convert: list[Callable[[Any], str]] = []
         self.section_title = ""
+        self._pending: list[Row] | None = None
         self.ops: list[bytes] = []
         self.y = 0.0
         self.page_rows = 0
@@ -130,24 +147,39 @@ class PdfTableWriter:
             f"{ctx.app_version}",
         ]
 
-    def _layout(self, columns: Sequence[Column]) -> None:
-        """Numbers, dates and times keep their natural width; text columns share the rest
-        in proportion to their width hints."""
+    def _layout(self, columns: Sequence[Column], sample: Sequence[Row] = ()) -> None:
+        """Numbers, dates and times keep their natural width; text columns share the rest,
+        each by how wide its text is in the first rows (by its width hint without rows)."""
         hint = sum(c.width for c in columns)
         self.width, self.height = (PORTRAIT[1], PORTRAIT[0]) if hint > _WIDE else PORTRAIT
         usable = self.width - 2 * MARGIN
-        fixed: list[float] = []
-        for column in columns:
-            if _flexible(column):
-                fixed.append(0.0)
+        converters = self.ctx.formats.converters(columns)
+        fixed, least, wanted = [], [], []
+        for index, column in enumerate(columns):
+            words = max(self._width(w, True) for w in column.header.split(" ")) + 2 * PAD
+            texts = [str(converters[index](row.values[index])) for row in sample]
+            if not _flexible(column):
+                # As wide as the widest value seen (bold: subtotals), or a typical one.
+                values = texts or [converters[index](_SAMPLES.get(column.kind, "Yes"))]
+                widest = max(self._width(v, True) for v in values)
+                fixed.append(max(widest + 2 * PAD + 2, words))
+                least.append(0.0)
+                wanted.append(0.0)
                 continue
-            sample = self.ctx.formats.converter(column.kind)(_SAMPLES.get(column.kind, "Yes"))
-            words = max(self._width(w, True) for w in column.header.split(" "))
-            fixed.append(max(self._width(sample, True), words) + 2 * PAD)
-        text_hint = sum(c.width for c in columns if _flexible(c)) or 1
+            fixed.append(0.0)
+            least.append(words)
+            widths = sorted(max(self._width(line) for line in text.split("\n"))
+                            for text in texts)
+            natural = widths[int(len(widths) * 0.9)] if widths else column.width * SIZE * 0.55
+            wanted.append(min(max(natural + 2 * PAD, words), usable * 0.35))
         room = max(usable - sum(fixed), 0.0)
-        self.widths = [room * c.width / text_hint if _flexible(c) else f
-                       for c, f in zip(columns, fixed, strict=True)]
+        total = sum(wanted) or 1.0
+        if total <= room:  # everything fits: spread what is left in proportion
+            flexible = [w * room / total for w in wanted]
+        else:  # narrow columns keep their width, the widest are cut to a common cap
+            flexible = _water_fill(wanted, least, room)
+        self.widths = [x if _flexible(c) else f
+                       for c, f, x in zip(columns, fixed, flexible, strict=True)]
         if sum(self.widths) > usable:  # too many number columns: shrink all alike
             scale = usable / sum(self.widths)
             self.widths = [w * scale for w in self.widths]
@@ -157,7 +189,7 @@ class PdfTableWriter:
             self.lefts.append(x)
             x += width
         self.columns = columns
-        self.convert = self.ctx.formats.converters(columns)
+        self.convert = converters
 
     def _start_page(self) -> None:
         self.ops = []
@@ -231,11 +263,22 @@ class PdfTableWriter:
     # ---- the writer interface ---------------------------------------------------------
 
     def begin(self, columns: Sequence[Column]) -> None:
-        self._layout(columns)
+        # The first rows are held back to size the columns by their text.
+        self.columns = columns
+        self._pending = []
+
+    def _flush(self) -> None:
+        if self._pending is None:
+            return
+        rows, self._pending = self._pending, None
+        self._layout(self.columns, rows)
         self._start_page()
+        for row in rows:
+            self._draw_row(row)
 
     def section(self, section: Section) -> None:
         """A new part (a weekly week): its title and header, on a new page if needed."""
+        self._flush()
         self.section_title = section.title
         if not self.ops:
             self._layout(section.columns)
@@ -251,6 +294,14 @@ class PdfTableWriter:
         self._header()
 
     def row(self, row: Row) -> None:
+        if self._pending is None:
+            self._draw_row(row)
+            return
+        self._pending.append(row)
+        if len(self._pending) >= _SAMPLE_ROWS:
+            self._flush()
+
+    def _draw_row(self, row: Row) -> None:
         bold = row.style is not Style.ROW
         max_lines = int((self.height - 2 * MARGIN - 80) / LEADING)
         cells = []
@@ -275,6 +326,7 @@ class PdfTableWriter:
         self.page_rows += 1
 
     def finish(self, totals: Sequence[tuple[str, Any, Kind]]) -> None:
+        self._flush()
         if not self.ops:  # nothing begun: an empty report still gets its title page
             self._layout(self.columns or [Column("")])
             self._start_page()

@@ -48,7 +48,7 @@ def totals_lines(ctx: ReportContext, tally: Tally, *, with_count: bool = True,
     lines: list[tuple[str, Any, Kind]] = []
     if with_count:
         noun = {"expenses": "Expenses", "attendance": "Rows"}.get(ctx.kind.value, "Entries")
-        lines.append((noun, f"{tally.count:,}", Kind.TEXT))
+        lines.append((noun, tally.count, Kind.NUMBER))
     if with_time:
         lines.append(("Total time", tally.seconds, Kind.DURATION))
         if ctx.kind.value != "attendance":

@@ -62,7 +62,10 @@ def money_text(cents: float) -> str:
 
 
 def number_text(value: float) -> str:
-    return f"{value:g}"
+    """A quantity or count: `3`, `2.5`, `1985`, never `1.985e+03`."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.10g}"
 
 
 def num(value: Any) -> float:
