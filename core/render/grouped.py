@@ -27,8 +27,9 @@ from core.windows import week_start_of
 GROUP_LABELS = {"CLIENT": "Client", "PROJECT": "Project", "USER": "User", "TAG": "Tag",
                 "TASK": "Task", "DATE": "Date", "WEEK": "Week", "MONTH": "Month",
                 "TIMEENTRY": "Description", "USER_GROUP": "User group"}
+# Clockify's names for a group without a value (an empty description stays empty).
 _WITHOUT = {"CLIENT": "Without client", "PROJECT": "Without project", "TASK": "Without task",
-            "TAG": "Without tag", "TIMEENTRY": "(no description)"}
+            "TAG": "Without tag"}
 
 
 def _children(row: dict[str, Any]) -> list[dict[str, Any]]:
@@ -71,7 +72,7 @@ class SummaryTable:
         name = row.get("name")
         if group == "DATE":
             return parse_day(name) or parse_day(row.get("_id")) or name
-        return str(name) if name else _WITHOUT.get(group, "(none)")
+        return str(name) if name else _WITHOUT.get(group, "")
 
     def _values(self, path: list[Any], row: dict[str, Any]) -> list[Any]:
         blanks = [""] * (len(self.groups) - len(path))
