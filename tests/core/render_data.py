@@ -105,10 +105,11 @@ def summary_document() -> dict[str, Any]:
 
 def weekly_week(first: date, seconds: Callable[[int], int]) -> dict[str, Any]:
     """One weekly answer: user u1 on project p1, `seconds(day)` on each of 7 days."""
-    days = [{"date": (first + timedelta(days=d)).isoformat(), "duration": seconds(d),
-             "amount": seconds(d) / 36.0} for d in range(7)]
-    total = sum(d["duration"] for d in days)
-    cents = sum(d["amount"] for d in days)
+    days: list[dict[str, Any]] = [
+        {"date": (first + timedelta(days=d)).isoformat(), "duration": seconds(d),
+         "amount": seconds(d) / 36.0} for d in range(7)]
+    total = sum(seconds(d) for d in range(7))
+    cents = sum(seconds(d) / 36.0 for d in range(7))
     child = {"_id": "p1", "name": "Website", "duration": total, "amount": cents, "days": days}
     return {"totals": [{"_id": "", "totalTime": total, "totalBillableTime": 0,
                         "entriesCount": 7, "totalAmount": cents}],

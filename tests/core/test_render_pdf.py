@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pytest
@@ -93,8 +94,8 @@ def test_unicode_names_print_with_the_embedded_font(tmp_path: Path) -> None:
         assert squash(name) in text
     # Right-to-left text is drawn in visual order; the extracted glyph run shows it.
     assert visual("שלום") in text or "שלום" in text
-    fonts = pypdf.PdfReader(path).pages[0]["/Resources"]["/Font"]
-    names = {str(f.get_object()["/BaseFont"]) for f in fonts.values()}
+    resources: Any = pypdf.PdfReader(path).pages[0]["/Resources"]
+    names = {str(f.get_object()["/BaseFont"]) for f in resources["/Font"].values()}
     assert any(n.endswith("DejaVuSans") for n in names)
     assert path.stat().st_size < font_path(False).stat().st_size  # the font is subset
 
