@@ -159,27 +159,33 @@ def _key(description: str, user: str, start: str) -> tuple[str, str, str]:
     return " ".join(description.split()), user, start
 
 
+def _entries(items: list[dict[str, Any]]) -> Counter[tuple[str, str, str]]:
+    """Each JSON entry as (description, user, local start): what a file row must show."""
+    return Counter(_key(i["description"], i["userName"], i["timeInterval"]["start"][:19])
+                   for i in items)
+
+
+def _free_year(demo: DemoServer, folder: Path, fmt: ExportFormat) -> tuple[Path, ExportResult]:
+    out = folder / f"year{fmt.extension}"
+    return out, export(demo, out, ReportKind.DETAILED, fmt, *YEAR,
+                       workspace=demo.free_workspace_id)
+
+
 def test_free_year_csv_is_one_file_with_every_entry_once(
         demo: DemoServer, free_year: tuple[list[dict[str, Any]], Path]) -> None:
     items, folder = free_year
-    out = folder / "year.csv"
-    result = export(demo, out, ReportKind.DETAILED, ExportFormat.CSV, *YEAR,
-                    workspace=demo.free_workspace_id)
+    out, result = _free_year(demo, folder, ExportFormat.CSV)
     assert result.files == (out,) and result.windows == 12 and result.entries == len(items)
     assert any("Free plan" in n for n in result.notes)
     rows = read_csv(out)
     got = Counter(_key(r[2], r[4], f"{_day(r[9], '%d/%m/%Y')}T{r[10]}") for r in rows[1:])
-    want = Counter(_key(i["description"], i["userName"], i["timeInterval"]["start"][:19])
-                   for i in items)
-    assert got == want
+    assert got == _entries(items)
 
 
 def test_free_year_xlsx_is_one_file_with_every_entry_once(
         demo: DemoServer, free_year: tuple[list[dict[str, Any]], Path]) -> None:
     items, folder = free_year
-    out = folder / "year.xlsx"
-    result = export(demo, out, ReportKind.DETAILED, ExportFormat.XLSX, *YEAR,
-                    workspace=demo.free_workspace_id)
+    out, result = _free_year(demo, folder, ExportFormat.XLSX)
     assert result.files == (out,)
     book = openpyxl.load_workbook(out, read_only=True)
     rows = list(book.worksheets[0].iter_rows(min_row=2, values_only=True))
@@ -187,9 +193,7 @@ def test_free_year_xlsx_is_one_file_with_every_entry_once(
     book.close()
     got = Counter(_key(str(r[2] or ""), str(r[4]),
                        datetime.combine(r[9].date(), r[10]).isoformat()) for r in rows)
-    want = Counter(_key(i["description"], i["userName"], i["timeInterval"]["start"][:19])
-                   for i in items)
-    assert got == want
+    assert got == _entries(items)
     assert totals["Entries"] == len(items)
     seconds = sum(i["timeInterval"]["duration"] for i in items)
     assert totals["Total time"].total_seconds() == pytest.approx(seconds)
@@ -198,10 +202,8 @@ def test_free_year_xlsx_is_one_file_with_every_entry_once(
 def test_free_year_pdf_is_one_file_with_every_entry_once(
         demo: DemoServer, free_year: tuple[list[dict[str, Any]], Path]) -> None:
     items, folder = free_year
-    out = folder / "year.pdf"
     since = len(demo.requests)
-    result = export(demo, out, ReportKind.DETAILED, ExportFormat.PDF, *YEAR,
-                    workspace=demo.free_workspace_id)
+    out, result = _free_year(demo, folder, ExportFormat.PDF)
     assert result.files == (out,) and "PDF" not in report_types(demo, since)
     text = "".join(p.extract_text() for p in pypdf.PdfReader(out).pages)
     # Each row shows its start and end as "date time": two per entry.
