@@ -316,8 +316,12 @@ class ExportJob:
         if plan.render.pdf_probe:  # `auto` PDF: Clockify's, if it holds every row
             window = plan.windows[0]
             self._emit_window(window)
-            first = self._fetch_json(window, Page(1, req.page_size) if kind.paged else None)
-            rows = pdf_rows(kind, first, req.page_size)
+            try:
+                first = self._fetch_json(window, Page(1, req.page_size) if kind.paged
+                                         else None)
+            except RequestRejectedError:
+                first = None  # e.g. a range too long for the plan: split below, built here
+            rows = pdf_rows(kind, first, req.page_size) if first is not None else None
             if pdf_fits(rows):
                 self._run_files(plan, group)
                 return

@@ -48,9 +48,10 @@ def pdf_fits(rows: int | None) -> bool:
 
 
 def pdf_note(rows: int | None) -> str:
-    count = f"{rows:,} rows" if rows is not None else "more rows than Clockify says up front"
-    return (f"Clockify's PDF stops at {CLOCKIFY_PDF_MAX_ROWS:,} rows and this report has "
-            f"{count}, so this app built the complete PDF from the JSON report.")
+    size = (f"this report has {rows:,}" if rows is not None
+            else "Clockify did not say how many this report has")
+    return (f"Clockify's PDF stops at {CLOCKIFY_PDF_MAX_ROWS:,} rows and {size}, so this "
+            "app built the complete PDF from the JSON report.")
 
 
 CLOCKIFY_PDF_NOTE = (f"Clockify's own PDFs stop at {CLOCKIFY_PDF_MAX_ROWS:,} rows; a longer "

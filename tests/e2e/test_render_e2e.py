@@ -249,6 +249,21 @@ def test_paid_pdf_over_3000_rows_is_built_here_and_complete(demo: DemoServer,
     assert len(re.findall(r"\d\d/\d\d/\d{4} \d\d:\d\d:\d\d", text)) == 2 * len(expected)
 
 
+def test_auto_pdf_whose_range_clockify_refuses_is_split_and_built_here(
+        demo: DemoServer, tmp_path: Path) -> None:
+    """Asked for more days than the Free plan allows, Clockify refuses the JSON that would
+    tell the row count: the range is split as usual and the PDF built here."""
+    start, end = date(2026, 6, 1), date(2026, 8, 31)
+    out = tmp_path / "r.pdf"
+    request = ExportRequest(workspace_id=demo.free_workspace_id, kind=ReportKind.DETAILED,
+                            fmt=ExportFormat.PDF, start=start, end=end, output=out,
+                            time_zone=BERLIN, max_days=400)
+    result = ExportJob(make_client(demo), request).run()
+    expected = demo.data.entry_ids(demo.free_workspace_id, start, end, BERLIN)
+    assert result.files == (out,) and result.entries == len(expected) and result.windows == 3
+    assert any("did not say" in n for n in result.notes)
+
+
 def test_small_pdf_under_auto_is_clockifys(demo: DemoServer, tmp_path: Path) -> None:
     since = len(demo.requests)
     out = tmp_path / "small.pdf"
