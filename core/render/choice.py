@@ -19,7 +19,7 @@ from core.reports import ExportFormat, ReportKind
 class RenderChoice:
     local: bool = False  # this app builds the file from the JSON report
     pdf_probe: bool = False  # auto PDF: read the JSON first, then decide by its row count
-    note: str = ""  # why the file is built locally (shown with the result)
+    note: str = ""  # why the file is built locally (shown with the plan and the result)
 
 
 def choose(renderer: Renderer, fmt: ExportFormat, kind: ReportKind, *, free_plan: bool,
@@ -30,12 +30,12 @@ def choose(renderer: Renderer, fmt: ExportFormat, kind: ReportKind, *, free_plan
         return RenderChoice(local=True)
     if not clockify_exports(fmt.value, free_plan):
         return RenderChoice(True, note=(
-            f"Clockify does not export {fmt.label} on the Free plan, so this app built the "
+            f"Clockify does not export {fmt.label} on the Free plan, so this app builds the "
             "file from the JSON report."))
     if windows > 1:
         parts = "weeks" if kind is ReportKind.WEEKLY else "requests"
         return RenderChoice(True, note=(
-            f"The range needs {windows} {parts}, so this app built one {fmt.label} file "
+            f"The range needs {windows} {parts}, so this app builds one {fmt.label} file "
             "from the JSON report instead of one Clockify file per part."))
     if fmt is ExportFormat.PDF:
         return RenderChoice(True, pdf_probe=True)
@@ -51,7 +51,7 @@ def pdf_note(rows: int | None) -> str:
     size = (f"this report has {rows:,}" if rows is not None
             else "Clockify did not say how many this report has")
     return (f"Clockify's PDF stops at {CLOCKIFY_PDF_MAX_ROWS:,} rows and {size}, so this "
-            "app built the complete PDF from the JSON report.")
+            "app builds the complete PDF from the JSON report.")
 
 
 CLOCKIFY_PDF_NOTE = (f"Clockify's own PDFs stop at {CLOCKIFY_PDF_MAX_ROWS:,} rows; a longer "

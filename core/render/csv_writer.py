@@ -42,7 +42,8 @@ class CsvTableWriter:
         """CSV keeps one header for the whole file (weekly weeks carry a Week column)."""
 
     def row(self, row: Row) -> None:
-        cells = list(row.values)
+        # Each row's list is made for this file alone, so it is filled in place.
+        cells = row.values if isinstance(row.values, list) else list(row.values)
         for i, convert in self._typed:
             cells[i] = convert(cells[i])
         if self._escape:

@@ -16,6 +16,9 @@ from core.render.totals import Tally
 from core.render.values import local_time, num, parse_day, zone
 from core.reports import ReportKind
 
+# One item → its row's values, adding what the row holds to the file's tally.
+RowMaker = Callable[[dict[str, Any], Tally], list[Any]]
+
 
 def _yes(value: Any) -> str:
     return "Yes" if value else "No"
@@ -29,7 +32,7 @@ def _invoiced(item: dict[str, Any]) -> bool:
 
 
 class ItemLayout:
-    """Columns, rows and totals of one paged report kind."""
+    """Columns and rows of one paged report kind; each row is added to the tally."""
 
     def __init__(self, ctx: ReportContext, first: dict[str, Any] | None) -> None:
         self.ctx = ctx
@@ -39,7 +42,7 @@ class ItemLayout:
         self.with_invoiced = "invoicingInfo" in first or "invoiced" in first
         build = {ReportKind.DETAILED: self._detailed, ReportKind.ATTENDANCE: self._attendance,
                  ReportKind.EXPENSES: self._expenses}[ctx.kind]
-        self.columns, self.row, self.tally = build()
+        self.columns, self.row = build()
 
     def _money_columns(self, *names: str) -> list[Column]:
         if not self.ctx.shows_amounts:
@@ -71,8 +74,7 @@ class ItemLayout:
 
     # ---- detailed -----------------------------------------------------------------------
 
-    def _detailed(self) -> tuple[list[Column], Callable[[dict[str, Any]], list[Any]],
-                                 Callable[[dict[str, Any], Tally], None]]:
+    def _detailed(self) -> tuple[list[Column], RowMaker]:
         ctx = self.ctx
         label = ctx.amount_label
         columns = [
@@ -92,41 +94,40 @@ class ItemLayout:
         groups = ctx.user_groups
         tz = self.tz
 
-        def row(item: dict[str, Any]) -> list[Any]:
+        def row(item: dict[str, Any], into: Tally) -> list[Any]:
             interval = item.get("timeInterval") or {}
             start = local_time(interval.get("start"), tz)
             end = local_time(interval.get("end"), tz)
             tags = item.get("tags") or []
+            duration = num(interval.get("duration"))
+            billable = bool(item.get("billable"))
             values: list[Any] = [
                 item.get("projectName") or "", item.get("clientName") or "",
                 item.get("description") or "", item.get("taskName") or "",
                 item.get("userName") or "", groups.get(str(item.get("userId")), ""),
                 item.get("userEmail") or "",
                 ", ".join(str(t.get("name", "")) for t in tags if isinstance(t, dict)),
-                _yes(item.get("billable")),
+                "Yes" if billable else "No",
                 start.date() if start else None, start.time() if start else None,
                 end.date() if end else None, end.time() if end else None,
-                num(interval.get("duration")), num(interval.get("duration")),
+                duration, duration,
             ]
+            amount = 0.0
             if money:
-                values += [num(item.get("rate")), num(item.get("amount"))]
+                amount = num(item.get("amount"))
+                values += [num(item.get("rate")), amount]
                 if several:
                     values.append(self._currency(item))
             if self.with_approval or self.with_invoiced:
                 values += self._states(item)
+            into.add(duration, billable, amount, self._currency(item))
             return values
 
-        def tally(item: dict[str, Any], into: Tally) -> None:
-            interval = item.get("timeInterval") or {}
-            into.add(num(interval.get("duration")), bool(item.get("billable")),
-                     num(item.get("amount")) if money else 0.0, self._currency(item))
-
-        return columns, row, tally
+        return columns, row
 
     # ---- attendance ---------------------------------------------------------------------
 
-    def _attendance(self) -> tuple[list[Column], Callable[[dict[str, Any]], list[Any]],
-                                   Callable[[dict[str, Any], Tally], None]]:
+    def _attendance(self) -> tuple[list[Column], RowMaker]:
         columns = [Column("User", width=18), Column("Date", Kind.DATE, 10),
                    Column("Start", Kind.TIME, 9), Column("End", Kind.TIME, 9),
                    Column("Break (h)", Kind.DURATION, 9), Column("Work (h)", Kind.DURATION, 9),
@@ -136,24 +137,21 @@ class ItemLayout:
                    Column("Time off (h)", Kind.DURATION, 9)]
         tz = self.tz
 
-        def row(item: dict[str, Any]) -> list[Any]:
+        def row(item: dict[str, Any], into: Tally) -> list[Any]:
             start = local_time(item.get("startTime"), tz)
             end = local_time(item.get("endTime"), tz)
             work = num(item.get("totalDuration"))
+            into.add(work, False, 0.0, "")
             return [item.get("userName") or "", parse_day(item.get("date")),
                     start.time() if start else None, end.time() if end else None,
                     num(item.get("break")), work, work, num(item.get("capacity")),
                     num(item.get("overtime")), num(item.get("timeOff"))]
 
-        def tally(item: dict[str, Any], into: Tally) -> None:
-            into.add(num(item.get("totalDuration")), False, 0.0, "")
-
-        return columns, row, tally
+        return columns, row
 
     # ---- expenses -----------------------------------------------------------------------
 
-    def _expenses(self) -> tuple[list[Column], Callable[[dict[str, Any]], list[Any]],
-                                 Callable[[dict[str, Any], Tally], None]]:
+    def _expenses(self) -> tuple[list[Column], RowMaker]:
         cur = self.ctx.currency
         columns = [Column("Date", Kind.DATE, 10), Column("Project", width=22),
                    Column("Category", width=14), Column("User", width=16),
@@ -165,19 +163,17 @@ class ItemLayout:
         columns += self._state_columns()
         several = self.ctx.several_currencies
 
-        def row(item: dict[str, Any]) -> list[Any]:
+        def row(item: dict[str, Any], into: Tally) -> list[Any]:
+            amount = num(item.get("amount"))
             values: list[Any] = [
                 parse_day(item.get("date")), item.get("projectName") or "",
                 item.get("categoryName") or "", item.get("userName") or "",
                 item.get("userEmail") or "", item.get("notes") or "",
                 num(item.get("quantity")), item.get("categoryUnit") or "",
-                _yes(item.get("billable")), num(item.get("amount"))]
+                _yes(item.get("billable")), amount]
             if several:
                 values.append(self._currency(item))
+            into.add(0.0, bool(item.get("billable")), amount, self._currency(item))
             return values + self._states(item)
 
-        def tally(item: dict[str, Any], into: Tally) -> None:
-            into.add(0.0, bool(item.get("billable")), num(item.get("amount")),
-                     self._currency(item))
-
-        return columns, row, tally
+        return columns, row

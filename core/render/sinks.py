@@ -81,8 +81,7 @@ class RenderItemSink:
 
     def add(self, item: dict[str, Any]) -> None:
         layout = self.layout or self._begin(item)
-        self.writer.row(Row(layout.row(item)))
-        layout.tally(item, self.tally)
+        self.writer.row(Row(layout.row(item, self.tally)))
 
     def close(self, totals: dict[str, Any]) -> None:
         """Check the rows written against the report's `totals`, then end the file."""

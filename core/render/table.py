@@ -90,6 +90,8 @@ class Formats:
         """The function that shows a cell of `kind` as CSV and PDF text (empty for None)."""
         if kind is Kind.TEXT:
             return _text
+        if kind is Kind.TIME and self.py_time == "%H:%M:%S":
+            return _clock  # the common 24-hour form, without strftime's cost
         if kind is Kind.DATE:
             pattern = self.py_date
         elif kind is Kind.TIME:
@@ -115,6 +117,10 @@ class Formats:
 
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
+
+
+def _clock(value: Any) -> str:
+    return value.isoformat("seconds") if isinstance(value, time) else _text(value)
 
 
 _NUMBER_TEXT: dict[Kind, Callable[[Any], str]] = {
