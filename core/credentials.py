@@ -12,7 +12,7 @@ import logging
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from core.errors import CredentialError
+from core.errors import AuthenticationError, CredentialError
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -30,6 +30,36 @@ def _keyring() -> ModuleType:
     import keyring.errors
 
     return keyring
+
+
+def check_api_key(key: str, source: str = "The API key") -> str:
+    """`key` if it can be an API key at all, else an error that says what is wrong, at once.
+
+    A key is sent in an HTTP header, so it is plain printable ASCII without spaces (a
+    Clockify key is 48 letters and digits). A line break, a space or a non-ASCII character
+    (a typographic quote, a letter pasted from elsewhere) would otherwise fail deep in the
+    HTTP stack, where it looks like a network problem. The message never contains the key.
+    `source` says where it came from ("The API key in CLOCKIFY_API_KEY").
+    """
+    for char in key:
+        if " " < char <= "~":
+            continue
+        if char in "\r\n":
+            what = "a line break"
+        elif char.isspace():
+            what = "a space"
+        elif char < " " or char == "\x7f":
+            what = "a control character"
+        else:
+            what = "a character that is not plain ASCII (a typographic quote, an accent…)"
+        raise AuthenticationError(
+            f"{source} contains {what}, so it cannot be an API key.",
+            "Copy the key again from Clockify → Profile settings → API: it is one line of "
+            "letters and digits.")
+    if not key:
+        raise AuthenticationError(f"{source} is empty.",
+                                  "Copy the key from Clockify → Profile settings → API.")
+    return key
 
 
 def _account(server_key: str, label: str) -> str:

@@ -1,154 +1,21 @@
-"""Output files: atomic replacement, the streaming JSON merge, and joined CSV windows.
-
-Nothing is ever written where the user asked to save until the whole export succeeded: data
-goes to a temporary file beside the target, is flushed and fsynced, then moved over the
-target in one `os.replace`. On failure or cancel the temporary file is removed and a file
-that was already at the target is untouched.
-"""
+"""Output files: the streaming JSON merge and joined CSV windows, written through the
+atomic files of `core.atomic` (re-exported here, where the engine imports them from)."""
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import errno
 import hashlib
 import io
 import json
 import os
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from core.atomic import AtomicFile, AtomicGroup, output_error, preflight_output  # noqa: F401
 from core.errors import OutputError
-
-
-def _current_umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _current_umask()
-
-
-def output_error(exc: OSError, target: Path) -> OutputError:
-    """An OSError while writing, as a sentence a person can act on."""
-    folder = target.parent
-    if exc.errno == errno.ENOSPC:
-        return OutputError(f"The disk holding {folder} is full.",
-                           "Free some space or save to another drive; nothing was saved.")
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return OutputError(f"No permission to write in {folder}.",
-                           "Choose another folder; nothing was saved.")
-    if exc.errno == errno.ENOENT:
-        return OutputError(f"The folder {folder} does not exist.", "Choose another folder.")
-    return OutputError(f"Could not write {target.name}: {exc.strerror or exc}.",
-                       "Choose another location; nothing was saved.")
-
-
-class AtomicFile:
-    """A temporary file beside `target` that becomes `target` only on `commit()`."""
-
-    def __init__(self, target: Path) -> None:
-        self.target = target
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                       dir=target.parent)
-        except OSError as exc:
-            raise output_error(exc, target) from None
-        self.temp_path = Path(tmp)
-        self.file: IO[bytes] = os.fdopen(fd, "w+b")
-        # mkstemp makes the file private (0600); the saved file gets the usual permissions.
-        with contextlib.suppress(OSError):
-            os.chmod(self.temp_path, 0o666 & ~_UMASK)
-
-    def write(self, data: bytes) -> None:
-        try:
-            self.file.write(data)
-        except OSError as exc:
-            self.abort()
-            raise output_error(exc, self.target) from None
-
-    def commit(self) -> None:
-        try:
-            if not self.file.closed:
-                self.file.flush()
-                os.fsync(self.file.fileno())
-                self.file.close()
-            os.replace(self.temp_path, self.target)
-        except OSError as exc:
-            self.abort()
-            raise output_error(exc, self.target) from None
-
-    def abort(self) -> None:
-        with contextlib.suppress(OSError):
-            self.file.close()
-        with contextlib.suppress(OSError):
-            self.temp_path.unlink()
-
-
-class AtomicGroup:
-    """Several output files that appear together or not at all."""
-
-    def __init__(self) -> None:
-        self.files: list[AtomicFile] = []
-
-    def open(self, target: Path) -> AtomicFile:
-        atomic = AtomicFile(target)
-        self.files.append(atomic)
-        return atomic
-
-    def commit(self) -> list[Path]:
-        """Replace every target, or — if any replace fails — none of them."""
-        current = self.files[0].target if self.files else Path()
-        try:
-            # fsync everything first, so a full disk fails before any target is replaced.
-            for atomic in self.files:
-                current = atomic.target
-                atomic.file.flush()
-                os.fsync(atomic.file.fileno())
-                atomic.file.close()
-                if atomic.target.is_dir():
-                    raise IsADirectoryError(errno.EISDIR, "is a folder", str(atomic.target))
-        except OSError as exc:
-            self.abort()
-            raise output_error(exc, current) from None
-        if len(self.files) == 1:  # a single os.replace is atomic by itself
-            self.files[0].commit()
-            return [self.files[0].target]
-        # Several files: move each existing target aside first, so a failure half-way (a
-        # file held open by a viewer on Windows) can put every old file back.
-        moved: list[tuple[AtomicFile, Path | None]] = []
-        try:
-            for atomic in self.files:
-                current = atomic.target
-                backup = None
-                if atomic.target.exists():
-                    backup = atomic.temp_path.with_suffix(".old")
-                    os.replace(atomic.target, backup)
-                moved.append((atomic, backup))
-                os.replace(atomic.temp_path, atomic.target)
-        except OSError as exc:
-            for atomic, backup in reversed(moved):
-                with contextlib.suppress(OSError):
-                    if backup is not None:
-                        os.replace(backup, atomic.target)
-                    elif not atomic.temp_path.exists():  # it was moved into place
-                        atomic.target.unlink()
-            self.abort()
-            raise output_error(exc, current) from None
-        for _, backup in moved:
-            if backup is not None:
-                with contextlib.suppress(OSError):
-                    backup.unlink()
-        return [a.target for a in self.files]
-
-    def abort(self) -> None:
-        for atomic in self.files:
-            atomic.abort()
 
 
 def entry_id(item: dict[str, Any]) -> str | None:

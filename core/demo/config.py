@@ -44,6 +44,7 @@ class Faults:
 
     rate_limit_next: int = 0  # → 429 {"message":"Too Many Requests","code":429}
     rate_limit_retry_after: float | None = None  # Retry-After for rate_limit_next (None: none)
+    rate_limit_main_api: bool = False  # rate_limit_next hits main-API requests too
     exhaust_quota: bool = False  # the Free workspace's quota is used up now (main API too)
     server_error_next: int = 0
     server_error_status: int = 503  # or 502, 500, 504
@@ -51,6 +52,7 @@ class Faults:
     truncate_json_next: int = 0  # 200, half of the body, then close
     truncate_without_length: bool = False  # truncated bodies omit Content-Length
     latency: float = 0.0  # seconds added to every request (main API too)
+    report_latency: float = 0.0  # seconds added to report requests only (a slow report)
     insert_entries_between_pages: int = 0  # new entries after each detailed JSON page
     empty: bool = False  # every workspace reports no data
 

@@ -68,6 +68,8 @@ class DemoHandler(BaseHTTPRequestHandler):
     def _handle(self, method: str) -> None:
         demo = self.server.demo
         latency = demo.faults.latency
+        if "/reports/" in self.path:
+            latency += demo.faults.report_latency
         if latency > 0:
             threading.Event().wait(latency)
         try:

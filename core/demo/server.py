@@ -2,8 +2,9 @@
 
 Order of checks for every request: latency fault → route (404 code 3000 / 405) → auth
 (401) → workspace (404 unknown / 403 not a member) → report faults (429 / 5xx, reports
-only) → rate limits (429) → manager amount rule (403, reports) → validation (400) → answer
-(→ drop/truncate faults, reports only).
+only; 429 on the main API too with `rate_limit_main_api`) → rate limits (429) → manager
+amount rule (403, reports) → validation (400) → answer (→ drop/truncate faults, reports
+only).
 """
 
 from __future__ import annotations
@@ -188,13 +189,12 @@ class DemoServer:
         user = self._authenticate(headers)
         ws = self._workspace(ws_id, user) if ws_id is not None else None
         faults = self.faults
-        if area == "report":
-            if self.take("rate_limit_next"):
-                after = faults.rate_limit_retry_after
-                extra = {} if after is None else {"Retry-After": f"{after:g}"}
-                raise ApiError(429, "Too Many Requests", 429, extra)
-            if self.take("server_error_next"):
-                return _server_error(faults.server_error_status), None
+        if (area == "report" or faults.rate_limit_main_api) and self.take("rate_limit_next"):
+            after = faults.rate_limit_retry_after
+            extra = {} if after is None else {"Retry-After": f"{after:g}"}
+            raise ApiError(429, "Too Many Requests", 429, extra)
+        if area == "report" and self.take("server_error_next"):
+            return _server_error(faults.server_error_status), None
         if ws is not None:
             limited = self.limiter.check(ws, faults)
             if limited is not None:

@@ -7,13 +7,14 @@ import errno
 import io
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
 
-from core import writers
+from core import atomic, writers
 from core.errors import OutputError
 from core.writers import (
     UTF8_BOM,
@@ -27,6 +28,7 @@ from core.writers import (
     looks_complete,
     numbered_paths,
     output_error,
+    preflight_output,
     write_json_document,
 )
 
@@ -63,13 +65,13 @@ def test_commit_creates_a_new_file(tmp_path: Path) -> None:
 def test_saved_file_gets_the_usual_permissions_not_private_temp_ones(tmp_path: Path) -> None:
     mask = os.umask(0o027)
     try:
-        writers._UMASK = 0o027  # the mask is read once at import, as a real process would
+        atomic._UMASK = 0o027  # the mask is read once at import, as a real process would
         out = AtomicFile(tmp_path / "r.json")
         out.write(b"{}")
         out.commit()
     finally:
         os.umask(mask)
-        writers._UMASK = mask
+        atomic._UMASK = mask
     assert (tmp_path / "r.json").stat().st_mode & 0o777 == 0o640
 
 
@@ -135,13 +137,14 @@ def test_output_error_sentences(tmp_path: Path, code: int, words: str) -> None:
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
-def test_read_only_folder(tmp_path: Path) -> None:
+@pytest.mark.parametrize("opener", [AtomicFile, preflight_output])
+def test_read_only_folder(tmp_path: Path, opener: Callable[[Path], object]) -> None:
     folder = tmp_path / "locked"
     folder.mkdir()
     folder.chmod(0o500)
     try:
         with pytest.raises(OutputError, match="No permission"):
-            AtomicFile(folder / "r.json")
+            opener(folder / "r.json")
     finally:
         folder.chmod(0o700)
 
@@ -201,7 +204,10 @@ def test_group_is_all_or_none_when_a_later_replace_fails(
     # PDF still open in a viewer. The first target must then keep its old content.
     first, second = tmp_path / "Report_jan.pdf", tmp_path / "Report_feb.pdf"
     first.write_bytes(b"old january")
-    if obstacle == "folder":
+    group = AtomicGroup()
+    group.open(first).write(b"new january")
+    group.open(second).write(b"new february")
+    if obstacle == "folder":  # appears during the export (one there before is refused at open)
         second.mkdir()
     else:
         second.write_bytes(b"old february")
@@ -213,9 +219,6 @@ def test_group_is_all_or_none_when_a_later_replace_fails(
             real_replace(src, dst)
 
         monkeypatch.setattr(writers.os, "replace", replace)
-    group = AtomicGroup()
-    group.open(first).write(b"new january")
-    group.open(second).write(b"new february")
     with pytest.raises(OutputError):
         group.commit()
     group.abort()
