@@ -37,6 +37,7 @@ _TOTALS_WIDTH = 230.0
 _WIDTH_CACHE_MAX = 50_000
 _SHORT_TEXT = 8  # width hint up to which a text column is as wide as its header
 _SAMPLE_ROWS = 200  # rows held back to size the columns
+_CONTROLS = dict.fromkeys(range(32), " ")  # a tab would print as the missing-glyph box
 
 
 def _flexible(column: Column) -> bool:
@@ -99,8 +100,9 @@ class PdfTableWriter:
     def _text(self, x: float, y: float, text: str, bold: bool = False,
               size: float = SIZE) -> None:
         font = self.bold if bold else self.regular
+        text = visual(text.translate(_CONTROLS))
         self.ops.append(b"BT /F%d %.1f Tf %.2f %.2f Td %s Tj ET"
-                        % (2 if bold else 1, size, x, y, font.encode(visual(text))))
+                        % (2 if bold else 1, size, x, y, font.encode(text)))
 
     def _wrap(self, text: str, width: float, bold: bool, max_lines: int) -> list[str]:
         if "\n" not in text and "\r" not in text and self._width(text, bold) <= width:

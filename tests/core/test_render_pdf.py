@@ -137,3 +137,9 @@ def test_weekly_pdf_prints_weeks_one_after_another(tmp_path: Path) -> None:
     assert text.count("Week ") == 5
     assert "Week 02/03/2026 – 08/03/2026" in text and "Week 30/03/2026 – 05/04/2026" in text
     assert re.search(r"Mon\s+02/03/2026", text)  # dated day columns
+
+
+def test_tabs_print_as_spaces_not_missing_glyph_boxes(tmp_path: Path) -> None:
+    path = render_items(tmp_path / "t.pdf", ExportFormat.PDF,
+                        [entry(0, description="Col1\tCol2")])
+    assert "Col1 Col2" in pages_text(path)[0]
