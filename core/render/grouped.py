@@ -136,6 +136,7 @@ class WeeklyTable:
         group = ctx.options.weekly_group
         sub = "PROJECT" if group == "USER" else "USER"
         self.labels = (GROUP_LABELS[group], GROUP_LABELS[sub])
+        self.without = (_WITHOUT.get(group, ""), _WITHOUT.get(sub, ""))
         self.lines: dict[str, _Line] = {}
         self.document = document
         weeks = document.get("weeks")
@@ -154,10 +155,11 @@ class WeeklyTable:
             if not isinstance(top, dict):
                 continue
             key = str(top.get("_id") or top.get("name") or "")
-            line = self.lines.setdefault(key, _Line(str(top.get("name") or "")))
+            line = self.lines.setdefault(
+                key, _Line(str(top.get("name") or "") or self.without[0]))
             for child in _children(top):
                 child_key = str(child.get("_id") or child.get("name") or "")
-                name = str(child.get("name") or "") or _WITHOUT["PROJECT"]
+                name = str(child.get("name") or "") or self.without[1]
                 target = line.children.setdefault(child_key, _Line(name))
                 for day in child.get("days") or []:
                     when = parse_day(day.get("date")) if isinstance(day, dict) else None

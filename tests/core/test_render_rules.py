@@ -184,3 +184,18 @@ def test_group_column_uses_the_workspaces_user_groups(tmp_path: Path) -> None:
                         context(user_groups={"u1": "Design, Ops"}))
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
     assert rows[1][5] == "Design, Ops"
+
+
+def test_weekly_rows_without_a_project_are_named_as_clockify_names_them(tmp_path: Path) -> None:
+    week = weekly_week(date(2026, 3, 2), lambda d: 3600)
+    week["groupOne"][0]["children"][0]["name"] = None  # an entry without project
+    ctx = context(ReportKind.WEEKLY, start=date(2026, 3, 2), end=date(2026, 3, 8))
+    path = render_document(tmp_path / "w.csv", ExportFormat.CSV, week, ctx)
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+    assert rows[1][1:3] == ["Zoë", "Without project"]
+    by_project = context(ReportKind.WEEKLY, start=date(2026, 3, 2), end=date(2026, 3, 8),
+                         options=ReportOptions(weekly_group="PROJECT"))
+    week["groupOne"][0]["name"] = ""
+    path = render_document(tmp_path / "p.csv", ExportFormat.CSV, week, by_project)
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+    assert rows[0][1:3] == ["Project", "User"] and rows[1][1] == "Without project"
