@@ -22,6 +22,7 @@ from core.render.context import ReportContext
 from core.render.table import Column, Kind, Row, Section, Style
 
 _MAX_WIDTH = 60
+_MEASURED_ROWS = 1000  # text widths come from the first rows (a sample, not every row)
 # Seconds → Excel days (durations) or hours; cents → currency units.
 _SCALE = {Kind.DURATION: 86400.0, Kind.HOURS: 3600.0, Kind.MONEY: 100.0}
 
@@ -37,6 +38,8 @@ class XlsxTableWriter:
                                   "comments": f"Clockify Report Exporter {ctx.app_version}"})
         self.sheet: Worksheet = self.book.add_worksheet(ctx.kind.label[:31])
         self.columns: Sequence[Column] = ()
+        self._text_columns: list[int] = []
+        self._longest: list[int] = []
         self.row_index = 0
         self._bold = self.book.add_format({"bold": True})
         self._header = self.book.add_format({"bold": True, "bottom": 1, "text_wrap": True,
@@ -79,9 +82,8 @@ class XlsxTableWriter:
         for style in Style:
             bold = style is not Style.ROW
             self._plans[style] = [self._plan(c, bold) for c in columns]
-        for i, column in enumerate(columns):
-            width = min(max(column.width, len(column.header) * 0.9) + 2, _MAX_WIDTH)
-            self.sheet.set_column(i, i, width)
+        self._text_columns = [i for i, c in enumerate(columns) if c.kind is Kind.TEXT]
+        self._longest = [0] * len(columns)
         self.sheet.freeze_panes(1, 0)
         self.sheet.set_row(0, 30)
         for i, column in enumerate(columns):
@@ -97,6 +99,10 @@ class XlsxTableWriter:
             # Summary trees become Excel outline groups, like Clockify's collapsible rows.
             self.sheet.set_row(index, None, None, {"level": min(row.level, 7)})
         values = row.values
+        if index <= _MEASURED_ROWS:
+            longest = self._longest
+            for col in self._text_columns:
+                longest[col] = max(longest[col], len(str(values[col]).partition("\n")[0]))
         for col, (write, fmt, scale) in enumerate(self._plans[row.style]):
             value = values[col]
             if value is None or value == "":
@@ -106,6 +112,11 @@ class XlsxTableWriter:
 
     def finish(self, totals: Sequence[tuple[str, Any, Kind]]) -> None:
         last = max(self.row_index - 1, 0)
+        # Widths go into the sheet's head, which constant-memory mode writes on close.
+        for i, column in enumerate(self.columns):
+            seen = self._longest[i] if column.kind is Kind.TEXT else column.width
+            width = max(seen, len(column.header) * 0.9, 6) + 2
+            self.sheet.set_column(i, i, min(width, _MAX_WIDTH))
         if self.columns:
             self.sheet.autofilter(0, 0, last, len(self.columns) - 1)
         self._totals_sheet(totals)
