@@ -57,7 +57,7 @@ class ReportContext:
             rows.append(("Groups", ", ".join(self.options.summary_groups)))
         if self.kind is ReportKind.WEEKLY:
             rows.append(("Group", self.options.weekly_group))
-        if self.shows_amounts:
+        if self.shows_amounts and self.kind is not ReportKind.ATTENDANCE:
             rows.append(("Amounts", f"{self.amount_label} ({self.currency})"))
         rows += [("Generated at", self.generated_at.astimezone(UTC).strftime(
             "%Y-%m-%d %H:%M:%S UTC")), ("App version", self.app_version)]

@@ -53,7 +53,8 @@ def totals_lines(ctx: ReportContext, tally: Tally, *, with_count: bool = True,
         lines.append(("Total time", tally.seconds, Kind.DURATION))
         if ctx.kind.value != "attendance":
             lines.append(("Billable time", tally.billable_seconds, Kind.DURATION))
-    if ctx.shows_amounts or ctx.kind.value == "expenses":
+    money = ctx.kind.value == "expenses" or (ctx.shows_amounts and ctx.kind.value != "attendance")
+    if money:  # attendance has no amounts
         currencies = sorted(tally.cents) or [ctx.currency]
         for code in currencies:
             lines.append((f"Amount ({code})", tally.cents.get(code, 0.0), Kind.MONEY))

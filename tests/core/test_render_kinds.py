@@ -70,3 +70,13 @@ def test_several_currencies_get_a_column_and_totals_each(tmp_path: Path) -> None
     with pytest.raises(TotalsMismatchError, match=r"7\.00 USD instead of 8\.00 USD"):
         render_items(tmp_path / "c2.csv", ExportFormat.CSV, items,
                      context(several_currencies=True), totals)
+
+
+def test_attendance_totals_have_no_amount(tmp_path: Path) -> None:
+    import openpyxl
+
+    item = {"userId": "u1", "userName": "José", "date": "2026-03-02", "totalDuration": 3600}
+    path = render_items(tmp_path / "a.xlsx", ExportFormat.XLSX, [item],
+                        context(ReportKind.ATTENDANCE), {})
+    labels = [r[0] for r in openpyxl.load_workbook(path)["Totals"].iter_rows(values_only=True)]
+    assert "Total time" in labels and not any(str(x).startswith("Amount") for x in labels)
