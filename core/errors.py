@@ -16,6 +16,7 @@ EXIT_RATE_LIMIT = 5
 EXIT_NETWORK = 6
 EXIT_OUTPUT = 7
 EXIT_REJECTED = 8
+EXIT_DATA = 9
 EXIT_CANCELLED = 130
 
 
@@ -120,6 +121,23 @@ class NetworkError(ExporterError):
 
     exit_code = EXIT_NETWORK
     title = "Connection problem"
+
+
+class DataError(ExporterError):
+    """Clockify's answer cannot be right: a value of an impossible shape (a NaN duration)."""
+
+    exit_code = EXIT_DATA
+    title = "Clockify sent data that does not add up"
+
+
+class IncompleteError(DataError):
+    """Fewer items arrived than Clockify counted, or pages repeated: nothing is saved."""
+
+    def __init__(self, message: str, hint: str = "", *, expected: int | None,
+                 received: int) -> None:
+        super().__init__(message, hint)
+        self.expected = expected
+        self.received = received
 
 
 class OutputError(ExporterError):

@@ -1,24 +1,32 @@
-"""The export job: plan → fetch → write, the one path from window or CLI to file.
+"""The export job: plan → fetch → verify → write, the one path from window or CLI to file.
 
 `ExportJob.plan()` learns the workspace's plan and the time zone, then plans the date
 windows and the request budget with `core.planning`; `run()` fetches every page of every
-window and writes the result atomically. Progress goes out through a plain callback; a
-`threading.Event` cancels between requests, while streaming and during waits.
+window through the one paginator (`core.paging`: concurrently on a paid plan, one by one on
+a Free one), checks what arrived against Clockify's counts, and writes the result
+atomically, with an optional manifest (`core.manifest`) in the same commit.
+
+Where the output plugs in (`core.items`): paged reports go item by item, in order and each
+once, to an item sink (`_item_sink`); summary and weekly go as one merged document to a
+document sink (`_document_sink`). The sinks are the JSON writers, or the renderers of
+`core.render` for CSV, XLSX and PDF files this app builds from the same stream. Clockify's
+own files (CSV joined, XLSX, PDF) are the `core.export_files` path.
+
+The job uses the client's `Pacer`: its cancel event is the job's (cancel closes requests
+in flight), its waits are reported as progress, and the request's `max_wait` applies.
 """
 
 from __future__ import annotations
 
 import logging
-import math
 import re
-import tempfile
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
-from typing import IO, Any
+from typing import Any, TypeVar
 
-from core.client import ClockifyClient, Pacer
+from core.client import ClockifyClient
 from core.errors import (
     CancelledError,
     PermissionDeniedError,
@@ -26,36 +34,43 @@ from core.errors import (
     RequestRejectedError,
     UsageError,
 )
-from core.limits import WaitInfo, is_free_plan
+from core.export_files import run_csv, run_files
+from core.items import DocumentSink, ItemSink, SeenItems, identity, items_of
+from core.limits import (
+    PAID_REQUESTS_PER_SECOND,
+    Plan,
+    WaitInfo,
+    clockify_exports,
+    is_free_plan,
+    workspace_plan,
+)
+from core.manifest import manifest_path, saved_file, write_manifest
+from core.memory import keep_heap_flat
+from core.paging import Fetched, Paginator, SplitWindow
 from core.planning import (
+    DEFAULT_IN_FLIGHT,
     ExportPlan,
     ExportRequest,
     ExportResult,
     Phase,
     Progress,
     ProgressCallback,
+    Verification,
     check_request,
     plan_export,
 )
-from core.render.job import ReportedTotals, UniqueItems, pdf_rows, render_context
-from core.reports import BodyParams, ExportFormat, Page, ReportKind, build_body
-from core.summaries import JsonTotals, merge_summaries, merge_weekly
+from core.render.choice import pdf_fits, pdf_note
+from core.render.context import ReportContext
+from core.render.job import pdf_rows, render_context
+from core.render.settings import Renderer
+from core.reports import BodyParams, ExportFormat, Page, ReportKind, ReportOptions, build_body
+from core.summaries import JsonTotals, merge_summaries, merge_weekly, window_count
 from core.windows import FREE_PLAN_MAX_DAYS, DateWindow, split_range
-from core.writers import (
-    AtomicFile,
-    AtomicGroup,
-    CsvJoiner,
-    JsonListWriter,
-    csv_record_count,
-    file_digest,
-    looks_complete,
-    numbered_paths,
-    output_error,
-    write_json_document,
-)
+from core.writers import AtomicGroup, JsonDocumentWriter, JsonListWriter
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 _RANGE_ERROR = re.compile(r"range|interval|days|month|period", re.IGNORECASE)
 
 
@@ -75,23 +90,28 @@ class ExportJob:
     ) -> None:
         self.client = client
         self.request = request
-        self.cancel = cancel or threading.Event()
+        pacer = client.pacer
+        if cancel is not None:
+            pacer.cancel = cancel  # the one pacer listens to this job's cancel
+        self.cancel = pacer.cancel
         self._on_progress = on_progress
         self._workspace = workspace  # callers that already have it save a request
         self._profile_tz = profile_time_zone
         self._profile = profile  # the user's Clockify settings: date format, week start
+        self._local = False  # the file is built by core.render from the JSON report
+        # JSON a PDF probe read already, handed to the paginator instead of asking again.
+        self._prefetched: dict[tuple[DateWindow, int], dict[str, Any]] = {}
         self._plan: ExportPlan | None = None
         self.options = request.options
         self.notes: list[str] = []
         self.requests_done = 0
-        self.requests_planned = 0
         self.entries = 0
-        self._window_index = 0
-        self._window_count = 0
         self._free = False
-        self._local = False  # the file is being built by core.render
-        client.pacer = Pacer(self.cancel, self._on_wait, max_wait=request.max_wait,
-                             clock=client.pacer.clock, sleep=client.pacer.custom_sleep)
+        self._lock = threading.Lock()  # counters and notes, touched from page threads
+        self._emit_lock = threading.Lock()  # one progress report at a time
+        self._pager: Paginator[DateWindow, Any] | None = None
+        self._probes = 0  # count requests per window (CSV): part of the budget
+        self._started = time.monotonic()
 
     # ---- planning ------------------------------------------------------------------
 
@@ -103,6 +123,10 @@ class ExportJob:
         if self._workspace is None:
             self._emit(Phase.PLANNING, "Checking the workspace…")
         workspace = self._workspace = self._workspace or self._fetch_workspace()
+        free_plan = workspace_plan(workspace) is Plan.FREE
+        if req.renderer is Renderer.CLOCKIFY and not clockify_exports(req.fmt.value,
+                                                                      free_plan):
+            raise _free_format_error(req.fmt)  # known before any report request is spent
         self._free = is_free_plan(workspace)
         if self._free:
             self.client.set_hourly_quota(req.workspace_id)
@@ -131,334 +155,328 @@ class ExportJob:
     def run(self) -> ExportResult:
         plan = self.plan()
         req = self.request
-        self._window_count = len(plan.windows)
-        self.requests_planned = plan.min_requests
+        self._started = time.monotonic()
+        self._probes = 1 if plan.count_probes else 0
+        keep_heap_flat()
+        pacer = self.client.pacer
+        outer_wait, outer_max_wait = pacer.on_wait, pacer.max_wait
+        pacer.on_wait = self._on_wait
+        if req.max_wait is not None:
+            pacer.max_wait = req.max_wait
         group = AtomicGroup()
         try:
-            if req.fmt is ExportFormat.JSON:
-                self._run_json(plan, group)
-            elif plan.render.local:
-                self._run_local(plan, group)
+            figures: dict[str, Any] = {}
+            self._local = plan.render.local and not self._clockify_pdf_is_whole(plan)
+            if req.fmt is ExportFormat.JSON or self._local:
+                figures = self._run_json(plan, group)
             elif req.fmt is ExportFormat.CSV and not plan.per_window_files:
-                self._run_csv(plan, group)
+                run_csv(self, plan, group)
             else:
-                self._run_files(plan, group)
+                run_files(self, plan, group)
             self.cancel_point()
             self._emit(Phase.WRITING, "Saving the file…")
+            verification = self._verification(group, figures)
+            manifest = None
+            if req.manifest:
+                manifest = manifest_path(req.output)
+                write_manifest(group.open(manifest), req, plan, verification,
+                               self._workspace, tuple(self.notes))
             files = group.commit()
         except BaseException:
             group.abort()
             raise
-        # Items are counted where the engine reads them: JSON, files this app built, and
-        # CSV joined into one file.
-        counted = req.fmt is ExportFormat.JSON or self._local or (
-            req.fmt is ExportFormat.CSV and not plan.per_window_files)
+        finally:
+            pacer.on_wait, pacer.max_wait = outer_wait, outer_max_wait
         done = f"Done: {len(files)} file{'s' if len(files) != 1 else ''}"
-        if counted:
-            done += f" with {self.entries:,} {self._noun()}"
+        if verification.entries_written is not None:
+            done += f" with {self.entries:,} {self.noun()}"
         done += f" from {self.requests_done} request{'s' if self.requests_done != 1 else ''}."
         self._emit(Phase.DONE, done)
-        return ExportResult(tuple(files), self.entries if counted else None,
-                            self.requests_done, self._window_count, tuple(self.notes))
+        return ExportResult(tuple(files), verification.entries_written, self.requests_done,
+                            len(self._pager.windows) if self._pager else len(plan.windows),
+                            tuple(self.notes), verification, manifest)
+
+    def _verification(self, group: AtomicGroup, figures: dict[str, Any]) -> Verification:
+        req = self.request
+        # Items are counted where the engine reads them: JSON, files this app builds, and CSV
+        # joined into one file.
+        counted = req.fmt is ExportFormat.JSON or self._local or (
+            req.fmt is ExportFormat.CSV and self._plan is not None
+            and not self._plan.per_window_files)
+        expected = (self._pager.expected if self._pager and counted and req.kind.paged
+                    else None)
+        return Verification(self.entries if counted else None, expected, figures,
+                            self.requests_done, tuple(saved_file(f) for f in group.files))
 
     def cancel_point(self) -> None:
         if self.cancel.is_set():
             raise CancelledError()
 
-    def _noun(self) -> str:
+    def noun(self) -> str:
         return {ReportKind.ATTENDANCE: "attendance rows", ReportKind.EXPENSES: "expenses"}.get(
             self.request.kind, "entries" if self.request.kind.paged else "rows")
 
-    def _each_window(self, plan: ExportPlan, handle: Callable[[DateWindow], None]) -> None:
-        """Run `handle` per window; a range Clockify refuses is split and tried again."""
-        pending = list(plan.windows)
-        while pending:
-            window = pending.pop(0)
-            self._window_index += 1
-            try:
-                handle(window)
-            except RequestRejectedError as exc:
-                smaller = self._split_after_range_error(exc, window)
-                if not smaller:
-                    raise
-                pending[:0] = smaller
-                self._window_index -= 1
-                self._window_count += len(smaller) - 1
-                self.requests_planned += len(smaller) - 1
+    @property
+    def pager(self) -> Paginator[DateWindow, Any] | None:
+        return self._pager
+
+    def paginator(self, fetch: Callable[[DateWindow, int], Fetched[T]],
+                  deliver: Callable[[DateWindow, int, Fetched[T]], int], *,
+                  repeat_ends: bool = False) -> Paginator[DateWindow, T]:
+        """The paginator of this export: one page at a time on a Free plan (the hourly
+        quota is the limit, not latency), many on a paid one (the rate limit is)."""
+        req = self.request
+        pager: Paginator[DateWindow, T] = Paginator(
+            fetch, deliver, page_size=req.page_size, cancel=self.cancel,
+            in_flight=1 if self._free else (req.max_in_flight or DEFAULT_IN_FLIGHT),
+            rate=None if req.max_in_flight else PAID_REQUESTS_PER_SECOND,
+            describe=_describe, noun=self.noun(), repeat_ends=repeat_ends,
+            on_page=self.emit_fetching)
+        self._pager = pager
+        return pager
+
+    # ---- requests ------------------------------------------------------------------
+
+    def body(self, window: DateWindow, export_type: str, page: Page | None,
+             options: ReportOptions) -> dict[str, Any]:
+        assert self._plan is not None
+        return build_body(BodyParams(
+            kind=self.request.kind, window=window, time_zone=self._plan.time_zone,
+            export_type=export_type, page=page, filters=self.request.filters,
+            options=options, stable_order=export_type == "JSON"))
+
+    def send(self, window: DateWindow, send: Callable[[ReportOptions], T]) -> T:
+        """Send one report request (any thread): count it, hide amounts if the role must,
+        and split a window whose range Clockify refuses."""
+        try:
+            result = self._with_amount_fallback(send)
+        except RequestRejectedError as exc:
+            parts = self._split_after_range_error(exc, window)
+            if not parts:
+                raise
+            raise SplitWindow(parts) from None
+        with self._lock:
+            self.requests_done += 1
+        return result
+
+    def report_json(self, window: DateWindow, page: Page | None) -> dict[str, Any]:
+        prefetched = self._prefetched.pop((window, page.number if page else 1), None)
+        if prefetched is not None:
+            return prefetched
+        kind = self.request.kind
+        return self.send(window, lambda options: self.client.report(
+            self.request.workspace_id, kind.path, self.body(window, "JSON", page, options)))
+
+    def _with_amount_fallback(self, send: Callable[[ReportOptions], T]) -> T:
+        """Send; on 403 retry once without amounts (managers may not see them)."""
+        used = self.options
+        try:
+            return send(used)
+        except PermissionDeniedError as exc:
+            fmt = self.request.fmt
+            if not self._local and not clockify_exports(fmt.value, self._free):
+                raise _free_format_error(fmt, exc) from None
+            if self.request.kind is ReportKind.EXPENSES or used.amount_shown == "HIDE_AMOUNT":
+                raise
+            note = ("Clockify does not show amounts to your role, so this export has no "
+                    "amounts.")
+            with self._lock:
+                if self.options.amount_shown != "HIDE_AMOUNT":
+                    self.options = replace(self.options, amount_shown="HIDE_AMOUNT",
+                                           amounts=())
+                    self.notes.append(note)
+            self._emit(Phase.FETCHING, note)
+            return send(self.options)
 
     def _split_after_range_error(self, exc: RequestRejectedError,
                                  window: DateWindow) -> list[DateWindow]:
         if (self.request.kind is ReportKind.WEEKLY or window.days <= FREE_PLAN_MAX_DAYS
                 or not _RANGE_ERROR.search(exc.server_message)):
             return []
-        if not self._free:
-            self._free = True
-            self.client.set_hourly_quota(self.request.workspace_id)
         note = (f"Clockify allows at most {FREE_PLAN_MAX_DAYS} days per request for this "
                 "workspace, so the range is fetched in smaller parts.")
-        if note not in self.notes:
-            self.notes.append(note)
+        with self._lock:
+            if not self._free:  # it is a Free workspace after all: pace it like one
+                self._free = True
+                self.client.set_hourly_quota(self.request.workspace_id)
+                if self._pager is not None:
+                    self._pager.in_flight = 1
+            if note not in self.notes:
+                self.notes.append(note)
         self._emit(Phase.FETCHING, note)
         return split_range(window.start, window.end, FREE_PLAN_MAX_DAYS)
 
-    def _body(self, window: DateWindow, export_type: str, page: Page | None) -> dict[str, Any]:
+    # ---- CSV, XLSX and PDF built by this app (core.render) -------------------------------
+
+    def _render_context(self) -> ReportContext:
         assert self._plan is not None
-        return build_body(BodyParams(
-            kind=self.request.kind, window=window, time_zone=self._plan.time_zone,
-            export_type=export_type, page=page, filters=self.request.filters,
-            options=self.options, stable_order=export_type == "JSON"))
+        settings = self._profile
+        if settings is None:
+            settings = self.client.current_user().get("settings") or {}
+        return render_context(self.client, self.request, self._plan, self._workspace or {},
+                              settings)
 
-    def _with_amount_fallback(self, send: Callable[[], Any]) -> Any:
-        """Send; on 403 retry once without amounts (managers may not see them)."""
+    def _clockify_pdf_is_whole(self, plan: ExportPlan) -> bool:
+        """`auto` PDF: read the report's first JSON page (which a local PDF needs anyway)
+        and take Clockify's PDF only when it holds every row."""
+        if not plan.render.pdf_probe:
+            return False
+        req = self.request
+        window = plan.windows[0]
         try:
-            return send()
-        except PermissionDeniedError as exc:
-            fmt = self.request.fmt
-            if self._free and fmt in (ExportFormat.CSV, ExportFormat.XLSX):
-                raise PlanLimitError(
-                    f"Clockify does not export {fmt.label} on the Free plan.",
-                    "Choose JSON or PDF, or upgrade the workspace's plan.",
-                    status=exc.status, code=exc.code, server_message=exc.server_message,
-                    details=exc.details) from None
-            if (self.request.kind is ReportKind.EXPENSES
-                    or self.options.amount_shown == "HIDE_AMOUNT"):
-                raise
-            self.options = replace(self.options, amount_shown="HIDE_AMOUNT", amounts=())
-            note = ("Clockify does not show amounts to your role, so this export has no "
-                    "amounts.")
-            self.notes.append(note)
-            self._emit(Phase.FETCHING, note)
-            return send()
-
-    def _fetch_json(self, window: DateWindow, page: Page | None) -> dict[str, Any]:
-        self.cancel_point()
-        kind = self.request.kind
-        result: dict[str, Any] = self._with_amount_fallback(
-            lambda: self.client.report(self.request.workspace_id, kind.path,
-                                       self._body(window, "JSON", page)))
-        self.requests_done += 1
-        return result
-
-    def _download(self, window: DateWindow, page: Page | None, sink: IO[bytes],
-                  target: Path) -> None:
-        self.cancel_point()
-        fmt = self.request.fmt
-        self._with_amount_fallback(
-            lambda: self.client.download(
-                self.request.workspace_id, self.request.kind.path,
-                self._body(window, fmt.export_type, page), sink, target,
-                lambda f: looks_complete(fmt.value, f)))
-        self.requests_done += 1
+            first = self.report_json(window, Page(1, req.page_size) if req.kind.paged
+                                     else None)
+        except SplitWindow:
+            # A range too long for the plan: the paginator splits it, and a file built
+            # from several requests is built here.
+            self.notes.append(pdf_note(None))
+            return False
+        rows = pdf_rows(req.kind, first, req.page_size)
+        if pdf_fits(rows):
+            return True
+        self._prefetched[(window, 1)] = first
+        self.notes.append(pdf_note(rows))
+        return False
 
     # ---- JSON ----------------------------------------------------------------------
 
-    def _run_json(self, plan: ExportPlan, group: AtomicGroup) -> None:
-        out = group.open(self.request.output)
+    def _item_sink(self, group: AtomicGroup) -> ItemSink:
+        if self._local:
+            from core.render.sinks import RenderItemSink
+
+            return RenderItemSink(self.request.fmt, group.open(self.request.output).file,
+                                  self._render_context())
+        key = self.request.kind.items_key
+        assert key is not None
+        return JsonListWriter(group.open(self.request.output), key)
+
+    def _document_sink(self, group: AtomicGroup) -> DocumentSink:
+        if self._local:
+            from core.render.sinks import RenderDocumentSink
+
+            return RenderDocumentSink(self.request.fmt, group.open(self.request.output).file,
+                                      self._render_context())
+        return JsonDocumentWriter(group.open(self.request.output))
+
+    def _run_json(self, plan: ExportPlan, group: AtomicGroup) -> dict[str, Any]:
+        """Fetch and write a JSON export; → the totals figures for the verification."""
         kind = self.request.kind
-        if kind.paged:
-            key = kind.items_key
-            assert key is not None
-            writer = JsonListWriter(out, key)
-            totals = JsonTotals(kind)
-            self._each_window(plan, lambda w: self._json_pages(w, writer, totals))
-            self.entries = writer.count
-            writer.close(totals.trailer())
-            return
+        if not kind.paged:
+            return self._run_document(plan, group)
+        sink = self._item_sink(group)
+        seen = SeenItems()
+        totals: JsonTotals | None = None
+
+        def fetch(window: DateWindow, page: int) -> Fetched[tuple[dict[str, Any], Any]]:
+            data = self.report_json(window, Page(page, self.request.page_size))
+            items = items_of(data, kind)
+            return Fetched((data, items), rows=len(items), count=window_count(kind, data))
+
+        def deliver(window: DateWindow, page: int,
+                    fetched: Fetched[tuple[dict[str, Any], Any]]) -> int:
+            nonlocal totals
+            data, items = fetched.payload
+            if totals is None:  # the options as sent: amounts may have been hidden
+                totals = JsonTotals(kind, self.options.amounts, self.options.amount_shown)
+            if page == 1:
+                seen.next_window(fetched.count)
+                totals.add_window(data)
+            new = 0
+            for item in items:
+                in_window, in_export = seen.add(identity(item, kind))
+                new += in_window
+                if in_export:
+                    totals.add_item(item)
+                    sink.add(item)
+            self.entries = totals.count
+            return new
+
+        self.emit_fetching()
+        self.paginator(fetch, deliver).run(plan.windows)
+        if totals is None:
+            totals = JsonTotals(kind, self.options.amounts, self.options.amount_shown)
+        sink.close(totals.trailer())
+        return totals.figures()
+
+    def _run_document(self, plan: ExportPlan, group: AtomicGroup) -> dict[str, Any]:
         results: list[tuple[DateWindow, dict[str, Any]]] = []
 
-        def fetch(window: DateWindow) -> None:
-            self._emit_window(window)
-            results.append((window, self._fetch_json(window, None)))
+        def fetch(window: DateWindow, page: int) -> Fetched[dict[str, Any]]:
+            return Fetched(self.report_json(window, None), rows=0, last=True)
 
-        self._each_window(plan, fetch)
-        if kind is ReportKind.SUMMARY:
+        def deliver(window: DateWindow, page: int, fetched: Fetched[dict[str, Any]]) -> int:
+            results.append((window, fetched.payload))
+            return 0
+
+        self.emit_fetching()
+        self.paginator(fetch, deliver).run(plan.windows)
+        if self.request.kind is ReportKind.SUMMARY:
             document = merge_summaries([r for _, r in results])
         else:
             document = merge_weekly(results)
         self.entries = len(document.get("groupOne") or [])
-        write_json_document(out, document)
-
-    def _json_pages(self, window: DateWindow, writer: JsonListWriter | UniqueItems,
-                    totals: JsonTotals, first: dict[str, Any] | None = None) -> None:
-        kind = self.request.kind
-        size = self.request.page_size
-        page = 1
-        while True:
-            self._emit_window(window, page)
-            data = first or self._fetch_json(window, Page(page, size))
-            first = None
-            items = _items(data, kind)
-            count = totals.window_count(data)
-            if page == 1:
-                totals.add_window(data)
-                if count is not None and count > size:
-                    self.requests_planned += math.ceil(count / size) - 1
-            for item in items:
-                identity = _identity(item, kind)
-                if writer.add(item, identity):
-                    totals.add_item(item)
-            self.entries = writer.count
-            if len(items) < size or (count is not None and page * size >= count):
-                return
-            page += 1
-            if count is None:
-                self.requests_planned += 1
-
-    # ---- CSV, XLSX and PDF built by this app from the JSON report ----------------------
-
-    def _run_local(self, plan: ExportPlan, group: AtomicGroup) -> None:
-        from core.render.choice import pdf_fits, pdf_note
-        from core.render.sinks import RenderDocumentSink, RenderItemSink
-
-        req = self.request
-        kind = req.kind
-        first: dict[str, Any] | None = None
-        if plan.render.pdf_probe:  # `auto` PDF: Clockify's, if it holds every row
-            window = plan.windows[0]
-            self._emit_window(window)
-            try:
-                first = self._fetch_json(window, Page(1, req.page_size) if kind.paged
-                                         else None)
-            except RequestRejectedError:
-                first = None  # e.g. a range too long for the plan: split below, built here
-            rows = pdf_rows(kind, first, req.page_size) if first is not None else None
-            if pdf_fits(rows):
-                self._run_files(plan, group)
-                return
-            self.notes.append(pdf_note(rows))
-        self._local = True
-        settings = self._profile
-        if settings is None:
-            settings = self.client.current_user().get("settings") or {}
-        ctx = render_context(self.client, req, plan, self._workspace or {}, settings)
-        out = group.open(req.output)
-        if kind.paged:
-            sink = RenderItemSink(req.fmt, out.file, ctx)
-            writer = UniqueItems(sink)
-            totals = ReportedTotals(kind)
-
-            def pages(window: DateWindow) -> None:
-                nonlocal first
-                data, first = first, None
-                self._json_pages(window, writer, totals, data)
-
-            self._each_window(plan, pages)
-            self.entries = writer.count
-            sink.close(totals.expected())
-            return
-        results: list[tuple[DateWindow, dict[str, Any]]] = []
-
-        def fetch(window: DateWindow) -> None:
-            nonlocal first
-            self._emit_window(window)
-            results.append((window, first or self._fetch_json(window, None)))
-            first = None
-
-        self._each_window(plan, fetch)
-        if kind is ReportKind.SUMMARY:
-            document = merge_summaries([r for _, r in results])
-        else:
-            document = merge_weekly(results)
-        doc_sink = RenderDocumentSink(req.fmt, out.file, ctx)
-        doc_sink.write(document)
-        self.entries = doc_sink.rows
-
-    # ---- CSV -----------------------------------------------------------------------
-
-    def _run_csv(self, plan: ExportPlan, group: AtomicGroup) -> None:
-        out = group.open(self.request.output)
-        joiner = CsvJoiner(out)
-        self._each_window(plan, lambda w: self._csv_window(w, joiner))
-        self.entries = joiner.records
-
-    def _spool(self) -> IO[bytes]:
-        try:
-            return tempfile.TemporaryFile(dir=self.request.output.parent)
-        except OSError as exc:
-            raise output_error(exc, self.request.output) from None
-
-    def _csv_window(self, window: DateWindow, joiner: CsvJoiner) -> None:
-        kind = self.request.kind
-        size = self.request.page_size
-        if not kind.paged:
-            self._emit_window(window)
-            with self._spool() as spool:
-                self._download(window, None, spool, self.request.output)
-                joiner.add(spool)
-            self.entries = joiner.records
-            return
-        # Whether Clockify pages CSV exports is not documented: ask page by page, and stop
-        # at a short page, or when a page repeats the last one (paging ignored).
-        page, previous = 1, ""
-        while True:
-            self._emit_window(window, page)
-            with self._spool() as spool:
-                self._download(window, Page(page, size), spool, self.request.output)
-                rows = csv_record_count(spool)
-                digest = file_digest(spool)
-                if page > 1 and (rows == 0 or digest == previous):
-                    return
-                joiner.add(spool)
-            self.entries = joiner.records
-            if rows != size:
-                return
-            previous, page = digest, page + 1
-            self.requests_planned += 1
-
-    # ---- XLSX, PDF, and CSV one file per window ------------------------------------------
-
-    def _run_files(self, plan: ExportPlan, group: AtomicGroup) -> None:
-        kind = self.request.kind
-        page = Page(1, self.request.page_size) if kind.paged else None
-
-        def fetch(window: DateWindow) -> None:
-            self._emit_window(window)
-            # A window split after Clockify refused its range also gets files of its own.
-            per_window = plan.per_window_files or self._window_count > 1
-            target = (numbered_paths(self.request.output, [window.label()])[0]
-                      if per_window else self.request.output)
-            out: AtomicFile = group.open(target)
-            try:
-                self._download(window, page, out.file, target)
-            except BaseException:
-                out.abort()
-                group.files.remove(out)
-                raise
-
-        self._each_window(plan, fetch)
+        self._document_sink(group).write(document)
+        totals = (document.get("totals") or [None])[0]
+        if not isinstance(totals, dict):
+            return {}
+        return {key: totals[key] for key in ("totalTime", "totalBillableTime", "entriesCount",
+                                             "totalAmount", "totalAmountByCurrency")
+                if key in totals}
 
     # ---- progress ------------------------------------------------------------------
 
-    def _emit_window(self, window: DateWindow, page: int = 1) -> None:
-        text = f"Fetching {window.start.isoformat()} – {window.end.isoformat()}"
-        if self._window_count > 1:
-            text += f" (part {self._window_index} of {self._window_count})"
-        if page > 1:
-            text += f", page {page}"
+    def emit_fetching(self) -> None:
+        """Report the page the output waits for next."""
+        pager, plan = self._pager, self._plan
+        if pager is None or not pager.windows:
+            if plan is not None:
+                self._emit(Phase.FETCHING, f"Fetching {_describe(plan.windows[0])}…")
+            return
+        state = pager.windows[pager.window_index - 1]
+        text = f"Fetching {_describe(state.key)}"
+        if len(pager.windows) > 1:
+            text += f" (part {pager.window_index} of {len(pager.windows)})"
+        if state.due > 1:
+            page = state.due if state.done else min(state.delivered + 1, state.due)
+            text += f", page {page} of {state.due}"
         self._emit(Phase.FETCHING, text + "…")
 
     def _emit(self, phase: Phase, message: str, wait: WaitInfo | None = None) -> None:
         if self._on_progress is None:
             return
-        self._on_progress(Progress(
-            phase=phase, message=message, requests_done=self.requests_done,
-            requests_planned=max(self.requests_planned, self.requests_done),
-            entries_written=self.entries, window=self._window_index,
-            windows=self._window_count, wait=wait))
+        with self._emit_lock:  # page threads report waits too
+            self._on_progress(self._progress(phase, message, wait))
 
-    def _on_wait(self, info: WaitInfo) -> None:
+    def _progress(self, phase: Phase, message: str, wait: WaitInfo | None) -> Progress:
+        pager, plan = self._pager, self._plan
+        progress = Progress(phase=phase, message=message, requests_done=self.requests_done,
+                            entries_written=self.entries,
+                            elapsed=time.monotonic() - self._started, wait=wait)
+        if pager is None:
+            planned = plan.min_requests if plan else 0
+            return replace(progress, requests_planned=max(planned, self.requests_done),
+                           windows=len(plan.windows) if plan else 0)
+        planned = pager.pages_planned + self._probes * len(pager.windows)
+        return replace(progress, requests_planned=max(planned, self.requests_done),
+                       entries_expected=pager.expected, pages_done=pager.pages_done,
+                       pages_planned=pager.pages_planned, window=pager.window_index,
+                       windows=len(pager.windows))
+
+    def _on_wait(self, info: WaitInfo) -> None:  # from the page threads, too
         self._emit(Phase.WAITING, info.message, info)
 
 
-def _items(data: dict[str, Any], kind: ReportKind) -> list[dict[str, Any]]:
-    key = kind.items_key or ""
-    items = data.get(key)
-    if items is None and kind is ReportKind.DETAILED:
-        items = data.get("timeEntries")  # the older spelling
-    return [x for x in items or [] if isinstance(x, dict)]
+def _describe(window: DateWindow) -> str:
+    if window.start == window.end:
+        return window.start.isoformat()
+    return f"{window.start.isoformat()} – {window.end.isoformat()}"
 
 
-def _identity(item: dict[str, Any], kind: ReportKind) -> str | None:
-    if kind is ReportKind.ATTENDANCE:  # one row per user and day; no id of its own
-        return f"{item.get('userId')}|{item.get('date')}"
-    return None
+def _free_format_error(fmt: ExportFormat, exc: PermissionDeniedError | None = None
+                       ) -> PlanLimitError:
+    message = f"Clockify does not export {fmt.label} on the Free plan."
+    hint = "Choose JSON or PDF, or upgrade the workspace's plan."
+    if exc is None:
+        return PlanLimitError(message, hint)
+    return PlanLimitError(message, hint, status=exc.status, code=exc.code,
+                          server_message=exc.server_message, details=exc.details)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 FREE_HOURLY_QUOTA = 30  # requests per hour for a whole Free workspace
 QUOTA_WINDOW_SECONDS = 3600.0
+PAID_REQUESTS_PER_SECOND = 50  # per workspace, on every paid plan
 # Clockify's own files (API.md §3.9): its PDFs stop at 3,000 rows, and the Free plan gets
 # no CSV or Excel files at all.
 CLOCKIFY_PDF_MAX_ROWS = 3000
@@ -56,10 +58,26 @@ def human_duration(seconds: float) -> str:
     return f"{seconds / 60:.0f} min"
 
 
-def is_free_plan(workspace: dict[str, Any]) -> bool:
-    """Whether a workspace (as `GET /workspaces` returns it) is on the Free plan."""
+class Plan(StrEnum):
+    FREE = "free"
+    PAID = "paid"
+    UNKNOWN = "unknown"  # Clockify sent no plan (null or missing)
+
+
+def workspace_plan(workspace: dict[str, Any]) -> Plan:
+    """The plan of a workspace as `GET /workspaces` returns it."""
     plan = workspace.get("featureSubscriptionType")
     if isinstance(plan, dict):  # the OpenAPI file models it as an object
         plan = plan.get("addonSubscriptionPlan")
-    # A missing plan is treated as paid: Clockify's own range error still reveals a Free plan.
-    return plan is not None and "FREE" in str(plan).upper()
+    if plan is None or not str(plan).strip():
+        return Plan.UNKNOWN
+    return Plan.FREE if "FREE" in str(plan).upper() else Plan.PAID
+
+
+def is_free_plan(workspace: dict[str, Any]) -> bool:
+    """Whether to treat a workspace as Free: it is, or Clockify does not say.
+
+    An unknown plan costs nothing as Free (31-day windows work on every plan), while taking
+    it for paid wastes a request Clockify refuses before the range is split, on a workspace
+    that may have 30 requests an hour."""
+    return workspace_plan(workspace) is not Plan.PAID

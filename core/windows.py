@@ -59,11 +59,13 @@ def split_range(start: date, end: date, max_days: int) -> list[DateWindow]:
         raise UsageError(f"The window size must be at least one day (got {max_days}).")
     windows: list[DateWindow] = []
     cursor = start
-    while cursor <= end:
-        last = min(end, cursor + timedelta(days=max_days - 1))
+    while True:
+        # Compared as day counts: `cursor + max_days` overflows near year 9999.
+        last = end if (end - cursor).days < max_days else cursor + timedelta(days=max_days - 1)
         windows.append(DateWindow(cursor, last))
+        if last == end:
+            return windows
         cursor = last + timedelta(days=1)
-    return windows
 
 
 def weekly_windows(start: date, end: date) -> list[DateWindow]:
@@ -73,12 +75,16 @@ def weekly_windows(start: date, end: date) -> list[DateWindow]:
     the last window may end after `end` (callers say so to the user).
     """
     check_range(start, end)
-    windows = []
-    cursor = start
-    while cursor <= end:
-        windows.append(DateWindow(cursor, cursor + timedelta(days=WEEKLY_DAYS - 1)))
-        cursor += timedelta(days=WEEKLY_DAYS)
-    return windows
+    weeks = (end - start).days // WEEKLY_DAYS + 1
+    if (date.max - start).days < weeks * WEEKLY_DAYS - 1:
+        last = start + timedelta(days=WEEKLY_DAYS * (weeks - 1))
+        raise UsageError(
+            f"Weekly reports cover whole weeks, and the week from {last.isoformat()} would "
+            f"end after the last day a calendar has ({date.max.isoformat()}).",
+            "Pick an earlier range.")
+    return [DateWindow(start + timedelta(days=WEEKLY_DAYS * i),
+                       start + timedelta(days=WEEKLY_DAYS * i + WEEKLY_DAYS - 1))
+            for i in range(weeks)]
 
 
 def week_start_of(day: date, week_start: str = "MONDAY") -> date:

@@ -33,6 +33,9 @@ class DemoConfig:
     host: str = "127.0.0.1"
     port: int = 0  # 0 = a free port
     log_requests: bool = False  # log every request line at INFO (never the API key)
+    # JSON report answers kept and sent again for the same request (0: none). Benchmarks
+    # use it so that they time the client, not the demo's own rendering of each page.
+    page_cache: int = 0
 
 
 @dataclass
@@ -55,6 +58,13 @@ class Faults:
     report_latency: float = 0.0  # seconds added to report requests only (a slow report)
     insert_entries_between_pages: int = 0  # new entries after each detailed JSON page
     empty: bool = False  # every workspace reports no data
+    # Paging faults of JSON report pages (detailed, attendance, expenses):
+    short_page: int = 0  # this page number comes back one item short (999 of 1000)
+    ignore_paging: bool = False  # every page is page 1
+    count_offset: int = 0  # detailed `totals[0].entriesCount` is off by this much
+    page_latency: dict[int, float] = field(default_factory=dict)  # page → extra seconds
+    error_page: int = 0  # this page number always fails (server_error_status)
+    hide_plan: bool = False  # workspaces report `featureSubscriptionType: null` (main API)
 
 
 @dataclass

@@ -9,9 +9,11 @@ only).
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import threading
+from collections import OrderedDict
 from http import HTTPStatus
 from typing import Any
 
@@ -78,6 +80,7 @@ class DemoServer:
                                       DEMO_MANAGER_KEY: self.data.manager}
         self._lock = threading.Lock()
         self._httpd: DemoHTTPServer | None = None
+        self._pages: OrderedDict[str, bytes] = OrderedDict()  # config.page_cache
         self._thread: threading.Thread | None = None
 
     # -- public --------------------------------------------------------------------------
@@ -208,7 +211,19 @@ class DemoServer:
         if role in ("TEAM_MANAGER", "PROJECT_MANAGER") and shown != "HIDE_AMOUNT":
             raise ApiError(403, "You don't have permission to see amounts. Hide amounts to "
                            "view the report.", 403)
+        body, delay = _paging_faults(faults, body)
+        if delay > 0:
+            threading.Event().wait(delay)
+        if faults.error_page and _page_container(body).get("page") == faults.error_page:
+            return _server_error(faults.server_error_status), None
+        key = self._page_key(kind, ws, user, body)
+        with self._lock:
+            cached = self._pages.get(key) if key else None
+        if cached is not None:
+            return Response(200, cached, report=True), None
         result = self.engine.run(kind, ws, body, user, empty=faults.empty)
+        if result.table is None:
+            result.payload = _page_faults(faults, body, result.payload)
         if result.table is not None:
             table = result.table
             export = result.req.export_type
@@ -217,7 +232,23 @@ class DemoServer:
             disposition = f"attachment; filename={result.filename}"
             return Response(200, data, _FILE_TYPES[export],
                             {"Content-Disposition": disposition}, report=True), result
-        return Response(200, dumps(result.payload), report=True), result
+        answer = dumps(result.payload)
+        if key:
+            with self._lock:
+                self._pages[key] = answer
+                while len(self._pages) > self.config.page_cache:
+                    self._pages.popitem(last=False)
+        return Response(200, answer, report=True), result
+
+    def _page_key(self, kind: str, ws: Workspace, user: User, body: dict[str, Any]) -> str:
+        """The cache key of a JSON report answer; "" when it must be computed afresh."""
+        faults = self.faults
+        if (not self.config.page_cache or faults.short_page or faults.count_offset
+                or faults.insert_entries_between_pages or faults.empty
+                or str(body.get("exportType") or "JSON").upper() != "JSON"):
+            return ""
+        return (f"{kind}|{ws.id}|{self.data.version(ws.id)}|{user.id}|"
+                + json.dumps(body, sort_keys=True))
 
     def _authenticate(self, headers: Any) -> User:
         key = (headers.get("X-Api-Key") or "").strip()
@@ -247,11 +278,11 @@ class DemoServer:
             memberships = query.get("include-memberships", "").lower() == "true"
             return _json(200, mainapi.user_json(user, data, memberships))
         if kind == "workspaces":
-            return _json(200, [mainapi.workspace_json(w) for w in data.workspaces
-                               if user.id in w.members])
+            return _json(200, [_plan_fault(self.faults, mainapi.workspace_json(w))
+                               for w in data.workspaces if user.id in w.members])
         assert ws is not None
         if kind == "workspace":
-            return _json(200, mainapi.workspace_json(ws))
+            return _json(200, _plan_fault(self.faults, mainapi.workspace_json(ws)))
         if kind == "tasks" and project_id not in ws.project_by_id:
             raise ApiError(404, f"Project with id {project_id} does not exist.", 404)
         rows, last = mainapi.page_of(mainapi.workspace_list(kind, ws, data, query, project_id),
@@ -288,6 +319,43 @@ def _route(path: str) -> tuple[str, str | None, str, str | None] | None:
                     return "report", parts[1], "expenses", None
             return None
     return None
+
+
+def _page_container(body: dict[str, Any]) -> dict[str, Any]:
+    """Where a report body keeps `page`: its sub-filter, or the top level (expenses)."""
+    for key in ("detailedFilter", "attendanceFilter"):
+        if isinstance(body.get(key), dict):
+            container: dict[str, Any] = body[key]
+            return container
+    return body
+
+
+def _paging_faults(faults: Faults, body: dict[str, Any]) -> tuple[dict[str, Any], float]:
+    """→ (the body as the faulty server reads it, seconds to wait before answering)."""
+    page = _page_container(body).get("page", 1)
+    delay = faults.page_latency.get(page, 0.0) if isinstance(page, int) else 0.0
+    if faults.ignore_paging and "page" in _page_container(body):
+        body = copy.deepcopy(body)
+        _page_container(body)["page"] = 1
+    return body, delay
+
+
+def _page_faults(faults: Faults, body: dict[str, Any], payload: Any) -> Any:
+    if not isinstance(payload, dict) or not (faults.short_page or faults.count_offset):
+        return payload
+    payload = dict(payload)  # the cached report stays as it is
+    key = next((k for k in ("timeentries", "entities", "expenses") if k in payload), None)
+    if key and faults.short_page and _page_container(body).get("page") == faults.short_page:
+        payload[key] = payload[key][:-1]
+    totals = payload.get("totals")
+    if faults.count_offset and isinstance(totals, list) and totals and totals[0]:
+        payload["totals"] = [{**totals[0], "entriesCount": totals[0]["entriesCount"]
+                              + faults.count_offset}]
+    return payload
+
+
+def _plan_fault(faults: Faults, workspace: dict[str, Any]) -> dict[str, Any]:
+    return {**workspace, "featureSubscriptionType": None} if faults.hide_plan else workspace
 
 
 def _parse_body(raw: bytes) -> dict[str, Any]:

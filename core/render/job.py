@@ -10,15 +10,11 @@ from core.errors import ClockifyError
 from core.render.context import ReportContext, user_group_names, workspace_currency
 from core.render.table import Formats
 from core.render.totals import first_totals
-from core.render.values import num
 from core.reports import ReportKind
-from core.summaries import JsonTotals
-from core.writers import entry_id
 
 if TYPE_CHECKING:
     from core.client import ClockifyClient
     from core.planning import ExportPlan, ExportRequest
-    from core.render.sinks import RenderItemSink
 
 log = logging.getLogger(__name__)
 
@@ -69,52 +65,3 @@ def pdf_rows(kind: ReportKind, data: dict[str, Any], page_size: int) -> int | No
 
     return nodes(data.get("groupOne"))
 
-
-class UniqueItems:
-    """Feeds each report item once to a render sink, as `JsonListWriter` writes each once."""
-
-    def __init__(self, sink: RenderItemSink) -> None:
-        self.sink = sink
-        self.count = 0
-        self._seen: set[str] = set()
-
-    def add(self, item: dict[str, Any], identity: str | None = None) -> bool:
-        ident = identity if identity is not None else entry_id(item)
-        if ident is not None:
-            if ident in self._seen:
-                return False
-            self._seen.add(ident)
-        self.sink.add(item)
-        self.count += 1
-        return True
-
-
-class ReportedTotals(JsonTotals):
-    """The engine's totals plus Clockify's own, added up over the date windows: a locally
-    built file is checked against what Clockify reported, not against itself."""
-
-    def __init__(self, kind: ReportKind) -> None:
-        super().__init__(kind)
-        self.reported: dict[str, float] = {}
-        self.windows = 0
-
-    def add_window(self, data: dict[str, Any]) -> None:
-        super().add_window(data)
-        self.windows += 1
-        totals = data.get("totals")
-        if self.kind is ReportKind.EXPENSES:
-            keys: tuple[str, ...] = ("expensesCount", "totalAmount")
-            found = totals if isinstance(totals, dict) else {}
-        else:
-            keys = ("entriesCount", "totalTime", "totalBillableTime", "totalAmount")
-            found = first_totals(data) or {key: 0 for key in keys}
-        for key in keys:
-            if key in found:
-                self.reported[key] = self.reported.get(key, 0) + num(found[key])
-
-    def expected(self) -> dict[str, Any]:
-        """Clockify's totals in its own shape, for `RenderItemSink.close`."""
-        if self.kind is ReportKind.ATTENDANCE or not self.windows:
-            return {}
-        totals = {k: int(v) if k.endswith("Count") else v for k, v in self.reported.items()}
-        return {"totals": totals if self.kind is ReportKind.EXPENSES else [totals]}

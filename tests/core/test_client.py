@@ -745,8 +745,8 @@ def test_parse_retry_after_http_date() -> None:
         ({"featureSubscriptionType": "free"}, True),
         ({"featureSubscriptionType": "BUNDLE_YEAR_2024"}, False),
         ({"featureSubscriptionType": "PRO_YEAR"}, False),
-        ({"featureSubscriptionType": None}, False),
-        ({}, False),
+        ({"featureSubscriptionType": None}, True),  # unknown is treated as Free
+        ({}, True),
         ({"featureSubscriptionType": {"addonSubscriptionPlan": "FREE"}}, True),
         ({"featureSubscriptionType": {"addonSubscriptionPlan": "STANDARD"}}, False),
     ],

@@ -19,6 +19,7 @@ import responses
 from core.client import ClockifyClient, RetryPolicy
 from core.errors import (
     CancelledError,
+    IncompleteError,
     NetworkError,
     PermissionDeniedError,
     PlanLimitError,
@@ -330,7 +331,7 @@ def test_detailed_json_over_two_windows_and_several_pages(
     # 3 pages + 2 pages: the count in `totals` spares the empty page after a full one.
     assert fake.report_count() == 5
     pages = [(window_of(b).start.day, b["detailedFilter"]["page"]) for _, b in fake.reports]
-    assert pages == [(1, 1), (1, 2), (1, 3), (11, 1), (11, 2)]
+    assert sorted(pages) == [(1, 1), (1, 2), (1, 3), (11, 1), (11, 2)]  # in any order
     assert all(b["detailedFilter"]["pageSize"] == 3 for _, b in fake.reports)
     # Creation order for paging, so entries added meanwhile cannot shift pages.
     assert all(b["detailedFilter"]["sortColumn"] == "ID" and b["sortOrder"] == "ASCENDING"
@@ -365,7 +366,7 @@ def test_duplicates_across_pages_and_windows_are_written_once(
         {"timeentries": [d, e]},  # window 2 repeats d
     ])
     fake = FakeClockify(rs, intercept=lambda kind, body: json_reply(next(answers)))
-    req = request(tmp_path, max_days=10, page_size=3)
+    req = request(tmp_path, max_days=10, page_size=3, max_in_flight=1)  # answers in order
     result = ExportJob(client(), req).run()
     data = json.loads(req.output.read_text(encoding="utf-8"))
     assert [x["_id"] for x in data["timeentries"]] == ["x0", "x1", "x2", "x3", "x4"]
@@ -383,7 +384,7 @@ def test_old_spelling_and_null_totals_are_accepted(
         {"totals": [{"_id": "", "entriesCount": 1, "amounts": []}], "timeEntries": [one]},
     ])
     FakeClockify(rs, intercept=lambda kind, body: json_reply(next(answers)))
-    req = request(tmp_path, max_days=10)
+    req = request(tmp_path, max_days=10, max_in_flight=1)  # answers in order
     ExportJob(client(), req).run()
     data = json.loads(req.output.read_text(encoding="utf-8"))
     assert data["timeentries"] == [one]
@@ -471,15 +472,26 @@ def test_403_even_without_amounts_is_raised(rs: responses.RequestsMock, tmp_path
 
 
 @pytest.mark.parametrize("fmt", [ExportFormat.CSV, ExportFormat.XLSX])
-def test_free_plan_csv_403_is_a_plan_limit(rs: responses.RequestsMock, tmp_path: Path,
-                                           fmt: ExportFormat) -> None:
-    fake = FakeClockify(rs, plan=FREE,
+def test_free_plan_csv_is_refused_before_any_request(rs: responses.RequestsMock,
+                                                      tmp_path: Path, fmt: ExportFormat) -> None:
+    fake = FakeClockify(rs, plan=FREE)
+    with pytest.raises(PlanLimitError) as info:
+        ExportJob(client(), request(tmp_path, fmt=fmt)).plan()
+    assert fmt.label in info.value.message and "Free plan" in info.value.message
+    assert "JSON or PDF" in info.value.hint
+    assert fake.report_count() == 0  # the plan is known: no request spent on a refusal
+    assert files_in(tmp_path) == []
+
+
+@pytest.mark.parametrize("fmt", [ExportFormat.CSV, ExportFormat.XLSX])
+def test_unknown_plan_csv_403_is_a_plan_limit(rs: responses.RequestsMock, tmp_path: Path,
+                                              fmt: ExportFormat) -> None:
+    fake = FakeClockify(rs, plan=None,  # type: ignore[arg-type]
                         intercept=lambda kind, body: error_reply(403, "Feature not available",
                                                                  403))
     with pytest.raises(PlanLimitError) as info:
         ExportJob(client(), request(tmp_path, fmt=fmt)).run()
     assert fmt.label in info.value.message and "Free plan" in info.value.message
-    assert "JSON or PDF" in info.value.hint
     assert fake.report_count() == 1  # no pointless retry without amounts
     assert files_in(tmp_path) == []
 
@@ -530,7 +542,8 @@ def test_csv_range_error_splits_and_joins(rs: responses.RequestsMock, tmp_path: 
     rows = read_csv(req.output)
     assert rows[0] == ["Project", "Description", "Duration (h)"]
     assert [r[1] for r in rows[1:]] == [f"work {e.eid}" for e in entries]
-    assert fake.report_count() == 3 and result.entries == 4
+    # The refused range was the count request's; then a count and a CSV per part.
+    assert len(csv_bodies(fake)) == 2 and fake.report_count() == 5 and result.entries == 4
 
 
 def test_pdf_range_error_split_writes_one_file_per_part(
@@ -558,34 +571,70 @@ def test_csv_over_two_windows_has_one_header(rs: responses.RequestsMock, tmp_pat
     assert text.count('"Project","Description"') == 1
     rows = read_csv(req.output)
     assert [r[1] for r in rows[1:]] == [f"work {e.eid}" for e in entries]
-    assert fake.report_count() == 2
-    assert [b["exportType"] for _, b in fake.reports] == ["CSV", "CSV"]
+    assert len(csv_bodies(fake)) == 2
+    # Each window's count, asked with a one-entry JSON page, checks the rows.
+    probes = [b for _, b in fake.reports if b["exportType"] == "JSON"]
+    assert [b["detailedFilter"]["pageSize"] for b in probes] == [1, 1]
     assert result.entries == 5 and result.files == (req.output,)
+    assert result.verification is not None
+    assert result.verification.entries_expected == 5
+
+
+def csv_bodies(fake: FakeClockify) -> list[dict[str, Any]]:
+    return [b for _, b in fake.reports if b["exportType"] == "CSV"]
 
 
 @pytest.mark.parametrize(
-    ("count", "honour", "requests", "rows"),
+    ("count", "honour", "requests"),
     [
-        (5, True, 2, 5),   # full page 1 → page 2 (short) → stop
-        (3, True, 2, 3),   # full page 1 → page 2 empty → stop
-        (3, False, 2, 3),  # full page 1 → page 2 identical (paging ignored) → stop, no repeat
-        (2, True, 1, 2),   # short page 1 → stop
-        (7, False, 1, 7),  # more rows than the page size: paging ignored → stop at once
-        (9, True, 4, 9),   # 3 + 3 + 3, then an empty page
+        (5, True, 2),   # count 5: full page 1 → page 2 (short) → 5 rows
+        (3, True, 1),   # count 3: page 1 holds all 3; no empty page 2
+        (3, False, 1),  # paging ignored, page 1 holds the count
+        (2, True, 1),   # short page 1
+        (7, False, 1),  # more rows than the page size: paging ignored, all 7 there
+        (9, True, 3),   # 3 + 3 + 3 = the count: no empty page
     ],
 )
-def test_csv_paging_detection(rs: responses.RequestsMock, tmp_path: Path, count: int,
-                              honour: bool, requests: int, rows: int) -> None:
+def test_csv_paging_follows_the_count(rs: responses.RequestsMock, tmp_path: Path, count: int,
+                                      honour: bool, requests: int) -> None:
     entries = make_entries(date(2026, 3, 1), list(range(count)))
     fake = FakeClockify(rs, entries=entries, honour_csv_paging=honour)
     req = request(tmp_path, fmt=ExportFormat.CSV, page_size=3)
     result = ExportJob(client(), req).run()
-    assert fake.report_count() == requests
-    assert [b["detailedFilter"]["page"] for _, b in fake.reports] == list(range(1, requests + 1))
+    assert [b["detailedFilter"]["page"] for b in csv_bodies(fake)] == list(range(1, requests + 1))
     got = [r[1] for r in read_csv(req.output)[1:]]
-    assert got == [f"work {e.eid}" for e in entries][:rows]
-    assert len(got) == len(set(got))
-    assert result.entries == rows
+    assert got == [f"work {e.eid}" for e in entries]
+    assert result.entries == count
+    assert result.requests == requests + 1  # and the count
+
+
+def test_csv_that_ignores_paging_below_the_count_fails(rs: responses.RequestsMock,
+                                                       tmp_path: Path) -> None:
+    """Clockify capping a CSV at the page size and ignoring `page` loses rows: an error."""
+    entries = make_entries(date(2026, 3, 1), list(range(7)))
+
+    def capped(kind: ReportKind, body: dict[str, Any]) -> Reply | None:
+        if body["exportType"] != "CSV":
+            return None
+        return 200, {}, (CSV_HEADER + "".join(e.csv_row() for e in entries[:3])).encode()
+
+    FakeClockify(rs, entries=entries, intercept=capped)
+    req = request(tmp_path, fmt=ExportFormat.CSV, page_size=3)
+    with pytest.raises(IncompleteError, match=r"counted 7 entries .* only 3") as info:
+        ExportJob(client(), req).run()
+    assert (info.value.expected, info.value.received) == (7, 3)
+    assert files_in(tmp_path) == []
+
+
+def test_csv_of_a_report_without_count_stops_at_a_repeated_page(
+    rs: responses.RequestsMock, tmp_path: Path
+) -> None:
+    page = (CSV_HEADER + "".join(f'"P","day {i}","1"\r\n' for i in range(3))).encode()
+    fake = FakeClockify(rs, intercept=lambda kind, body: (200, {}, page))
+    req = request(tmp_path, fmt=ExportFormat.CSV, kind=ReportKind.ATTENDANCE, page_size=3)
+    result = ExportJob(client(), req).run()
+    assert len(csv_bodies(fake)) == 2  # page 2 = page 1: paging ignored, page 1 was all
+    assert result.entries == 3
 
 
 # ---- PDF / XLSX --------------------------------------------------------------------------
@@ -632,25 +681,29 @@ def fail_window_2(kind: ReportKind, body: dict[str, Any]) -> Reply | None:
     return (503, {}, "down") if window_of(body).start.day == 11 else None
 
 
-@pytest.mark.parametrize("fmt", [ExportFormat.JSON, ExportFormat.CSV, ExportFormat.PDF])
+@pytest.mark.parametrize(("fmt", "before"), [(ExportFormat.JSON, 1), (ExportFormat.CSV, 2),
+                                             (ExportFormat.PDF, 1)])
+@pytest.mark.parametrize("in_flight", [1, 4])
 def test_failure_mid_export_leaves_no_file(rs: responses.RequestsMock, tmp_path: Path,
-                                           fmt: ExportFormat) -> None:
+                                           fmt: ExportFormat, before: int,
+                                           in_flight: int) -> None:
     entries = make_entries(date(2026, 3, 1), [0, 1, 15])
-    fake = FakeClockify(rs, plan=FREE, entries=entries, intercept=fail_window_2)
-    req = request(tmp_path, fmt=fmt, max_days=10)
+    fake = FakeClockify(rs, entries=entries, intercept=fail_window_2)
+    req = request(tmp_path, fmt=fmt, max_days=10, max_in_flight=in_flight)
     req.output.write_bytes(b"the previous export")
     with pytest.raises(NetworkError):
         ExportJob(client(), req).run()
     assert req.output.read_bytes() == b"the previous export"
     assert files_in(tmp_path) == [req.output.name]
-    assert fake.report_count() == 1 + NO_WAIT.attempts
+    if in_flight == 1:  # window 1's requests, then window 2's first one and its retry
+        assert fake.report_count() == before + NO_WAIT.attempts
 
 
 def test_cancel_from_progress_leaves_no_file(rs: responses.RequestsMock, tmp_path: Path) -> None:
     entries = make_entries(date(2026, 3, 1), list(range(10)))
     fake = FakeClockify(rs, entries=entries)
     cancel = threading.Event()
-    req = request(tmp_path, page_size=3)
+    req = request(tmp_path, page_size=3, max_in_flight=1)
     req.output.write_bytes(b"keep me")
 
     def on_progress(p: Progress) -> None:

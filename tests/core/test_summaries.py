@@ -7,8 +7,18 @@ import json
 from datetime import date
 from typing import Any
 
+import pytest
+
+from core.errors import DataError
 from core.reports import ReportKind
-from core.summaries import JsonTotals, merge_summaries, merge_weekly
+from core.summaries import (
+    JsonTotals,
+    duration_seconds,
+    merge_summaries,
+    merge_weekly,
+    money,
+    window_count,
+)
 from core.windows import DateWindow
 
 
@@ -24,14 +34,22 @@ def entry(eid: str, seconds: int, billable: bool, amount: float | None = None) -
 # ---- JsonTotals --------------------------------------------------------------------------
 
 
+def money_entry(eid: str, seconds: int | str, billable: bool, earned: float, cost: float,
+                currency: str = "EUR") -> dict[str, Any]:
+    item = entry(eid, 0, billable, earned)
+    item["timeInterval"]["duration"] = seconds
+    item.update(earnedAmount=earned, costAmount=cost, currency=currency)
+    return item
+
+
 def test_detailed_totals_are_recomputed_from_items() -> None:
-    totals = JsonTotals(ReportKind.DETAILED)
+    totals = JsonTotals(ReportKind.DETAILED, ("EARNED", "COST", "PROFIT"))
+    # What Clockify said per window is not summed: the entries are.
     totals.add_window({"totals": [{"_id": "", "entriesCount": 99, "totalTime": 1,
                                    "amounts": [{"type": "EARNED", "value": 1000.0}]}]})
-    totals.add_window({"totals": [{"_id": "", "amounts": [{"type": "EARNED", "value": 500.5},
-                                                          {"type": "COST", "value": 20}]}]})
-    for item in (entry("a", 3600, True, 1500.0), entry("b", 1800, False, 0.5),
-                 entry("c", 5400, True)):
+    for item in (money_entry("a", 3600, True, 1500.0, 100.0),
+                 money_entry("b", "PT30M", False, 0.5, 0.25, "USD"),
+                 money_entry("c", 5400, True, 0.0, 0.0)):
         totals.add_item(item)
     trailer = totals.trailer()
     assert trailer == {"totals": [{
@@ -40,9 +58,34 @@ def test_detailed_totals_are_recomputed_from_items() -> None:
         "totalBillableTime": 9000,
         "entriesCount": 3,
         "totalAmount": 1500.5,
-        "amounts": [{"type": "EARNED", "value": 1500.5}, {"type": "COST", "value": 20}],
+        "amounts": [{"type": "EARNED", "value": 1500.5}, {"type": "COST", "value": 100.25},
+                    {"type": "PROFIT", "value": 1400.25}],
     }]}
     assert isinstance(trailer["totals"][0]["totalTime"], int)
+    assert totals.figures() == {"totalTime": 10800, "totalBillableTime": 9000,
+                                "amountByCurrency": {"EUR": 1500.0, "USD": 0.5}}
+
+
+def test_entries_without_per_type_amounts_use_clockifys_sums() -> None:
+    totals = JsonTotals(ReportKind.DETAILED, ("EARNED", "COST"))
+    totals.add_window({"totals": [{"amounts": [{"type": "EARNED", "value": 10.0},
+                                               {"type": "COST", "value": 4.0}]}]})
+    totals.add_window({"totals": [{"amounts": [{"type": "COST", "value": 1.0}]}]})
+    totals.add_item(entry("a", 60, True, 10.0))  # 2023 shape: `amount` only
+    assert totals.trailer()["totals"][0]["amounts"] == [{"type": "EARNED", "value": 10.0},
+                                                        {"type": "COST", "value": 5.0}]
+
+
+def test_hidden_amounts_stay_null() -> None:
+    totals = JsonTotals(ReportKind.DETAILED, ("EARNED",))
+    totals.add_window({"totals": [{"totalAmount": None, "amounts": []}]})
+    totals.add_item(entry("a", 60, True, None))
+    assert totals.trailer()["totals"][0]["totalAmount"] is None
+    assert totals.figures()["amountByCurrency"] is None
+    hidden = JsonTotals(ReportKind.DETAILED, ("EARNED",), "HIDE_AMOUNT")
+    hidden.add_item(entry("a", 60, True, 0.0))
+    assert hidden.trailer()["totals"][0]["totalAmount"] is None
+    assert hidden.trailer()["totals"][0]["amounts"] == []
 
 
 def test_detailed_totals_when_empty_are_null() -> None:
@@ -52,36 +95,56 @@ def test_detailed_totals_when_empty_are_null() -> None:
     assert json.dumps(totals.trailer()) == '{"totals": [null]}'
 
 
-def test_detailed_totals_tolerate_missing_and_odd_keys() -> None:
+def test_detailed_totals_tolerate_missing_keys() -> None:
     totals = JsonTotals(ReportKind.DETAILED)
     totals.add_window({})
     totals.add_window({"totals": []})
     totals.add_window({"totals": [{"amounts": None}]})
-    totals.add_window({"totals": [{"amounts": ["junk", {"type": "EARNED", "value": "x"}]}]})
     totals.add_item({"_id": "a"})  # no interval, no amount, no billable
     totals.add_item({"_id": "b", "timeInterval": None, "amount": None})
-    totals.add_item({"_id": "c", "timeInterval": {"duration": None}, "billable": True,
-                     "amount": True})  # a bool is not a number
-    totals.add_item({"_id": "d", "timeInterval": "garbage", "amount": 7})
+    totals.add_item({"_id": "c", "timeInterval": {"duration": None}, "billable": True})
     totals.add_item(entry("e", 60, True, 3))
     total = totals.trailer()["totals"][0]
-    assert total["entriesCount"] == 5
+    assert total["entriesCount"] == 4
     assert total["totalTime"] == 60 and total["totalBillableTime"] == 60
-    assert total["totalAmount"] == 10
-    assert total["amounts"] == [{"type": "EARNED", "value": 0}]
+    assert total["totalAmount"] == 3
+
+
+@pytest.mark.parametrize(("value", "seconds"), [
+    (5400, 5400), (1.5, 1.5), ("PT2H54M", 10440), ("PT0S", 0), ("P1DT1S", 86401),
+    ("PT1.5S", 1.5), (" PT1M ", 60), (None, 0),
+])
+def test_durations(value: Any, seconds: float) -> None:
+    assert duration_seconds(value, "x") == seconds
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), -1, True, "P", "PT", "2h",
+                                   "PT1H2", {"seconds": 1}, [1]])
+def test_odd_durations_are_refused_loudly(value: Any) -> None:
+    totals = JsonTotals(ReportKind.DETAILED)
+    with pytest.raises(DataError, match=r"duration .* entry e1"):
+        totals.add_item({"_id": "e1", "timeInterval": {"duration": value}})
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("-inf"), "12.5", True, {}])
+def test_odd_amounts_are_refused_loudly(value: Any) -> None:
+    with pytest.raises(DataError, match="amount"):
+        JsonTotals(ReportKind.EXPENSES).add_item({"id": "x1", "amount": value})
+    with pytest.raises(DataError, match="amount"):
+        money(value, "x")
 
 
 def test_window_count() -> None:
-    detailed = JsonTotals(ReportKind.DETAILED)
-    assert detailed.window_count({"totals": [{"entriesCount": 171}]}) == 171
-    assert detailed.window_count({"totals": [None]}) == 0
-    assert detailed.window_count({"totals": []}) is None
-    assert detailed.window_count({}) is None
-    assert detailed.window_count({"totals": [{"entriesCount": "171"}]}) is None
-    expenses = JsonTotals(ReportKind.EXPENSES)
-    assert expenses.window_count({"totals": {"expensesCount": 4}}) == 4
-    assert expenses.window_count({"totals": [{"expensesCount": 4}]}) is None
-    assert JsonTotals(ReportKind.ATTENDANCE).window_count({"totals": [{"x": 1}]}) is None
+    detailed = ReportKind.DETAILED
+    assert window_count(detailed, {"totals": [{"entriesCount": 171}]}) == 171
+    assert window_count(detailed, {"totals": [None]}) == 0
+    assert window_count(detailed, {"totals": []}) is None
+    assert window_count(detailed, {}) is None
+    assert window_count(detailed, {"totals": [{"entriesCount": "171"}]}) is None
+    assert window_count(detailed, {"totals": [{"entriesCount": True}]}) is None
+    assert window_count(ReportKind.EXPENSES, {"totals": {"expensesCount": 4}}) == 4
+    assert window_count(ReportKind.EXPENSES, {"totals": [{"expensesCount": 4}]}) is None
+    assert window_count(ReportKind.ATTENDANCE, {"totals": [{"x": 1}]}) is None
 
 
 def test_expense_totals_are_an_object() -> None:
@@ -230,3 +293,51 @@ def test_merge_weekly_with_an_empty_week() -> None:
     merged = merge_weekly([(w1, {"totals": [None], "groupOne": []}), (w2, weekly(30, "u"))])
     assert merged["totals"][0]["totalTime"] == 30
     assert len(merged["weeks"]) == 2
+
+
+# ---- summing totals across windows -------------------------------------------------------
+
+
+def money_totals(by_currency: Any, amount: float | None, currencies: int) -> dict[str, Any]:
+    return {"totals": [{"_id": "", "totalTime": "PT1H", "totalBillableTime": 0,
+                        "entriesCount": 1, "totalAmount": amount,
+                        "totalAmountByCurrency": by_currency,
+                        "amounts": [{"type": "EARNED", "value": amount,
+                                     "amountByCurrency": by_currency}],
+                        "numOfCurrencies": currencies}],
+            "groupOne": []}
+
+
+def test_amount_by_currency_is_summed_per_currency_as_a_list() -> None:
+    a = money_totals([{"currency": "EUR", "amount": 10.0}], 10.0, 1)
+    b = money_totals([{"currency": "EUR", "amount": 5.0}, {"currency": "USD", "amount": 2.0}],
+                     7.0, 2)
+    total = merge_summaries([a, b])["totals"][0]
+    assert total["totalAmountByCurrency"] == [{"currency": "EUR", "amount": 15.0},
+                                              {"currency": "USD", "amount": 2.0}]
+    assert total["amounts"][0]["amountByCurrency"] == total["totalAmountByCurrency"]
+    assert total["numOfCurrencies"] == 2  # recomputed, not the first window's 1
+    assert total["totalTime"] == 7200  # ISO-8601 durations added as seconds
+    assert total["totalAmount"] == 17.0
+
+
+def test_amount_by_currency_as_an_object_stays_an_object() -> None:
+    a = money_totals({"EUR": 1.5}, 1.5, 1)
+    b = money_totals({"CHF": 3.0, "EUR": 0.25}, 3.25, 2)
+    total = merge_summaries([a, b])["totals"][0]
+    assert total["totalAmountByCurrency"] == {"EUR": 1.75, "CHF": 3.0}
+    assert total["numOfCurrencies"] == 2
+
+
+def test_empty_currency_objects_keep_clockifys_count() -> None:
+    total = merge_summaries([money_totals({}, None, 1), money_totals({}, None, 1)])["totals"][0]
+    assert total["totalAmount"] is None and total["amounts"][0]["value"] is None
+    assert total["numOfCurrencies"] == 1
+
+
+def test_a_nan_in_a_summary_is_refused() -> None:
+    a = summary([row("p1", "Website", 10)], 10, 1)
+    b = summary([row("p1", "Website", 10)], 10, 1)
+    b["groupOne"][0]["duration"] = float("nan")
+    with pytest.raises(DataError, match="Website"):
+        merge_summaries([a, b])

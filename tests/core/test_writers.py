@@ -15,21 +15,20 @@ import openpyxl
 import pytest
 
 from core import atomic, writers
-from core.errors import OutputError
+from core.errors import DataError, OutputError
 from core.writers import (
     UTF8_BOM,
     AtomicFile,
     AtomicGroup,
     CsvJoiner,
+    JsonDocumentWriter,
     JsonListWriter,
     csv_record_count,
-    entry_id,
     file_digest,
     looks_complete,
     numbered_paths,
     output_error,
     preflight_output,
-    write_json_document,
 )
 
 
@@ -230,22 +229,21 @@ def test_group_is_all_or_none_when_a_later_replace_fails(
 # ---- JSON --------------------------------------------------------------------------------
 
 
-def test_json_list_writer_output_parses_and_dedupes(tmp_path: Path) -> None:
+def test_json_list_writer_output_parses(tmp_path: Path) -> None:
     target = tmp_path / "r.json"
     out = AtomicFile(target)
     writer = JsonListWriter(out, "timeentries")
-    entries = [{"_id": "a", "d": "é ✓"}, {"_id": "b"}, {"_id": "a", "d": "again"},
-               {"no": "id"}, {"no": "id"}, {"id": "x"}, {"id": "x"}]
-    added = [writer.add(e) for e in entries]
-    assert added == [True, True, False, True, True, True, False]
-    writer.close({"totals": [{"_id": "", "entriesCount": 5}], "extra": None})
+    entries: list[dict[str, Any]] = [{"_id": "a", "d": "é ✓"}, {"_id": "b"}, {"no": "id"},
+                                     {"id": "x", "n": 1.5}]
+    for item in entries:
+        writer.add(item)
+    writer.close({"totals": [{"_id": "", "entriesCount": 4}], "extra": None})
     out.commit()
     data = json.loads(target.read_text(encoding="utf-8"))
-    assert data["timeentries"] == [{"_id": "a", "d": "é ✓"}, {"_id": "b"}, {"no": "id"},
-                                   {"no": "id"}, {"id": "x"}]
-    assert data["totals"] == [{"_id": "", "entriesCount": 5}]
+    assert data["timeentries"] == entries
+    assert data["totals"] == [{"_id": "", "entriesCount": 4}]
     assert data["extra"] is None
-    assert writer.count == 5
+    assert writer.count == 4
     assert "é ✓" in target.read_text(encoding="utf-8")  # UTF-8, not \u escapes
 
 
@@ -258,28 +256,29 @@ def test_json_list_writer_empty(tmp_path: Path) -> None:
     assert json.loads(target.read_bytes()) == {"expenses": [], "totals": [None]}
 
 
-def test_json_list_writer_explicit_identity(tmp_path: Path) -> None:
+@pytest.mark.parametrize("bad", ["\ud800", 2**70])
+def test_json_list_writer_refuses_what_json_cannot_hold(tmp_path: Path, bad: Any) -> None:
     out = AtomicFile(tmp_path / "r.json")
-    writer = JsonListWriter(out, "entities")
-    assert writer.add({"userId": "u", "date": "d"}, "u|d")
-    assert not writer.add({"userId": "u", "date": "d", "x": 1}, "u|d")
-    assert writer.add({"userId": "u", "date": "e"}, "u|e")
+    writer = JsonListWriter(out, "timeentries")
+    with pytest.raises(DataError, match="cannot be saved as JSON"):
+        writer.add({"_id": "a", "description": bad})
     out.abort()
 
 
-def test_entry_id_forms() -> None:
-    assert entry_id({"_id": "a", "id": "b"}) == "a"
-    assert entry_id({"id": "b"}) == "b"
-    assert entry_id({}) is None
-    assert entry_id({"_id": {"b": 1, "a": 2}}) == entry_id({"_id": {"a": 2, "b": 1}})
-
-
-def test_write_json_document(tmp_path: Path) -> None:
+def test_json_document_writer(tmp_path: Path) -> None:
     target = tmp_path / "s.json"
     out = AtomicFile(target)
-    write_json_document(out, {"groupOne": [{"name": "Zürich"}]})
+    JsonDocumentWriter(out).write({"groupOne": [{"name": "Zürich"}]})
     out.commit()
     assert json.loads(target.read_text(encoding="utf-8")) == {"groupOne": [{"name": "Zürich"}]}
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), "\udfff"])
+def test_json_document_writer_never_writes_nan(tmp_path: Path, bad: Any) -> None:
+    out = AtomicFile(tmp_path / "s.json")
+    with pytest.raises(DataError, match="cannot be saved as JSON"):
+        JsonDocumentWriter(out).write({"totals": [{"totalTime": bad}]})
+    out.abort()
 
 
 # ---- CSV ---------------------------------------------------------------------------------
