@@ -2,7 +2,8 @@
 
 It is frozen with exactly the same Analysis settings as the two real executables and collected
 into the same ``_internal/`` folder, so what it finds (keyring backends and their entry points,
-certifi's CA bundle, Qt plugins, ``resources/``) is what the app finds. ``build.py`` deletes the
+certifi's CA bundle, Qt plugins, ``resources/`` with the PDF fonts, and one CSV, XLSX and PDF
+built by ``core.render``) is what the app finds. ``build.py`` deletes the
 probe executable again before it archives the bundle.
 
 Prints one JSON object and exits 0 when every required check passed, 1 otherwise.
@@ -145,7 +146,43 @@ def check_resources() -> tuple[dict[str, Any], list[str]]:
     base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent)) / "resources"
     icon = base / "icon-256.png"
     failures = [] if icon.is_file() else [f"resources: {icon} missing"]
-    return {"dir": str(base), "icon_256": icon.is_file()}, failures
+    fonts = sorted(p.name for p in (base / "fonts").glob("*.ttf"))
+    if len(fonts) < 2:
+        failures.append(f"resources: the PDF fonts are missing from {base / 'fonts'}")
+    return {"dir": str(base), "icon_256": icon.is_file(), "fonts": fonts}, failures
+
+
+def check_render() -> tuple[dict[str, Any], list[str]]:
+    """Build one CSV, XLSX and PDF with the app's own renderers, as an export would."""
+    import tempfile
+    from datetime import date
+
+    from core.render.context import ReportContext
+    from core.render.sinks import RenderItemSink
+    from core.reports import ExportFormat, ReportKind
+    from core.writers import looks_complete
+
+    item = {"_id": "1", "description": "Grüße Ελληνικά Кириллица", "userName": "Zoë",
+            "timeInterval": {"start": "2026-03-02T09:00:00+01:00",
+                             "end": "2026-03-02T10:30:00+01:00", "duration": 5400},
+            "billable": True, "amount": 12345.0, "rate": 8230.0}
+    totals = {"totals": [{"entriesCount": 1, "totalTime": 5400, "totalBillableTime": 5400,
+                          "totalAmount": 12345.0}]}
+    ctx = ReportContext(ReportKind.DETAILED, "Probe", date(2026, 3, 1), date(2026, 3, 31), "UTC")
+    result: dict[str, Any] = {}
+    failures: list[str] = []
+    with tempfile.TemporaryDirectory() as folder:
+        for fmt in (ExportFormat.CSV, ExportFormat.XLSX, ExportFormat.PDF):
+            path = Path(folder) / f"probe{fmt.extension}"
+            with path.open("w+b") as out:
+                sink = RenderItemSink(fmt, out, ctx)
+                sink.add(item)
+                sink.close(totals)
+                complete = looks_complete(fmt.value, out)
+            result[fmt.value] = path.stat().st_size
+            if not complete or path.stat().st_size < 100:
+                failures.append(f"render: the {fmt.value} file is not complete")
+    return result, failures
 
 
 def main() -> int:
@@ -161,7 +198,7 @@ def main() -> int:
     failures: list[str] = []
     checks = [("keyring", lambda: check_keyring(args.keyring_roundtrip)),
               ("tls", lambda: check_tls(args.https_url)),
-              ("resources", check_resources)]
+              ("resources", check_resources), ("render", check_render)]
     if not args.no_qt:
         checks.append(("qt", check_qt))
     for name, check in checks:

@@ -49,6 +49,7 @@ from core.export import ExportJob
 from core.limits import is_free_plan
 from core.planning import ExportRequest
 from core.ratelimit import Pacer
+from core.render.settings import CsvSettings, Renderer
 from core.reports import (
     SORT_ORDERS,
     SUMMARY_GROUPS,
@@ -71,6 +72,8 @@ from core.terminal import (
 from core.windows import Preset, preset_range
 
 log = logging.getLogger(__name__)
+
+_DELIMITERS = {"comma": ",", "semicolon": ";"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -107,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output_options(exp.add_argument_group("output"))
     _add_filter_options(exp.add_argument_group("filters (default: everything)"))
     _add_layout_options(exp.add_argument_group("report layout"))
+    _add_file_options(exp.add_argument_group("CSV, XLSX and PDF files"))
     _add_limit_options(exp.add_argument_group("limits"))
     return parser
 
@@ -161,6 +165,24 @@ def _add_layout_options(group: argparse._ArgumentGroup) -> None:
     group.add_argument("--hide-amounts", action="store_true",
                        help="export without money amounts")
     cli_filters.add_layout_options(group)
+
+
+def _add_file_options(group: argparse._ArgumentGroup) -> None:
+    group.add_argument("--render", choices=[r.value for r in Renderer], default="auto",
+                       help="who lays out the file: 'local' = this app builds it from the "
+                            "JSON report (any plan, one file, every row); 'clockify' = "
+                            "Clockify's own file, as in the web app (no CSV/XLSX on the Free "
+                            "plan, PDFs stop at 3,000 rows, one file per request); 'auto' = "
+                            "Clockify's file only when it is complete (default: auto)")
+    group.add_argument("--csv-delimiter", choices=list(_DELIMITERS), default="comma",
+                       help="field separator of CSV files this app builds; semicolon is what "
+                            "Excel expects in e.g. French or German settings (default: comma)")
+    group.add_argument("--no-formula-escape", action="store_true",
+                       help="do not prefix CSV cells starting with = + - @ with ' (the "
+                            "escape stops spreadsheets running them as formulas; turn it off "
+                            "when another program reads the CSV)")
+    group.add_argument("--no-bom", action="store_true",
+                       help="write CSV without the UTF-8 byte-order mark Excel needs")
 
 
 def _add_limit_options(group: argparse._ArgumentGroup) -> None:
@@ -242,9 +264,11 @@ def _export(args: argparse.Namespace, target: tuple[ExportFormat, Path],
     request = ExportRequest(
         workspace_id=ws_id, kind=ReportKind(args.report), fmt=fmt, start=start, end=end,
         output=output, time_zone=args.time_zone, filters=filters, options=options,
-        max_days=args.max_days, max_wait=args.max_wait)
+        max_days=args.max_days, max_wait=args.max_wait, renderer=Renderer(args.render),
+        csv=CsvSettings(delimiter=_DELIMITERS[args.csv_delimiter], bom=not args.no_bom,
+                        formula_escape=not args.no_formula_escape))
     job = ExportJob(client, request, printer, cancel, workspace=workspace,
-                    profile_time_zone=settings.get("timeZone"))
+                    profile_time_zone=settings.get("timeZone"), profile=settings)
     plan = job.plan()
     err.write(clean_text(
         f"Exporting {request.kind.label} report of '{workspace.get('name')}' "

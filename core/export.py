@@ -8,8 +8,9 @@ atomically, with an optional manifest (`core.manifest`) in the same commit.
 
 Where the output plugs in (`core.items`): paged reports go item by item, in order and each
 once, to an item sink (`_item_sink`); summary and weekly go as one merged document to a
-document sink (`_document_sink`). Clockify's own files (CSV joined, XLSX, PDF) are the
-`core.export_files` path.
+document sink (`_document_sink`). The sinks are the JSON writers, or the renderers of
+`core.render` for CSV, XLSX and PDF files this app builds from the same stream. Clockify's
+own files (CSV joined, XLSX, PDF) are the `core.export_files` path.
 
 The job uses the client's `Pacer`: its cancel event is the job's (cancel closes requests
 in flight), its waits are reported as progress, and the request's `max_wait` applies.
@@ -39,6 +40,7 @@ from core.limits import (
     PAID_REQUESTS_PER_SECOND,
     Plan,
     WaitInfo,
+    clockify_exports,
     is_free_plan,
     workspace_plan,
 )
@@ -57,6 +59,10 @@ from core.planning import (
     check_request,
     plan_export,
 )
+from core.render.choice import pdf_fits, pdf_note
+from core.render.context import ReportContext
+from core.render.job import pdf_rows, render_context
+from core.render.settings import Renderer
 from core.reports import BodyParams, ExportFormat, Page, ReportKind, ReportOptions, build_body
 from core.summaries import JsonTotals, merge_summaries, merge_weekly, window_count
 from core.windows import FREE_PLAN_MAX_DAYS, DateWindow, split_range
@@ -66,7 +72,6 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 _RANGE_ERROR = re.compile(r"range|interval|days|month|period", re.IGNORECASE)
-_FILES_RESTRICTED_ON_FREE = (ExportFormat.CSV, ExportFormat.XLSX)
 
 
 class ExportJob:
@@ -81,6 +86,7 @@ class ExportJob:
         *,
         workspace: dict[str, Any] | None = None,
         profile_time_zone: str | None = None,
+        profile: dict[str, Any] | None = None,
     ) -> None:
         self.client = client
         self.request = request
@@ -91,6 +97,10 @@ class ExportJob:
         self._on_progress = on_progress
         self._workspace = workspace  # callers that already have it save a request
         self._profile_tz = profile_time_zone
+        self._profile = profile  # the user's Clockify settings: date format, week start
+        self._local = False  # the file is built by core.render from the JSON report
+        # JSON a PDF probe read already, handed to the paginator instead of asking again.
+        self._prefetched: dict[tuple[DateWindow, int], dict[str, Any]] = {}
         self._plan: ExportPlan | None = None
         self.options = request.options
         self.notes: list[str] = []
@@ -112,8 +122,10 @@ class ExportJob:
         check_request(req)
         if self._workspace is None:
             self._emit(Phase.PLANNING, "Checking the workspace…")
-        workspace = self._workspace or self._fetch_workspace()
-        if workspace_plan(workspace) is Plan.FREE and req.fmt in _FILES_RESTRICTED_ON_FREE:
+        workspace = self._workspace = self._workspace or self._fetch_workspace()
+        free_plan = workspace_plan(workspace) is Plan.FREE
+        if req.renderer is Renderer.CLOCKIFY and not clockify_exports(req.fmt.value,
+                                                                      free_plan):
             raise _free_format_error(req.fmt)  # known before any report request is spent
         self._free = is_free_plan(workspace)
         if self._free:
@@ -154,7 +166,8 @@ class ExportJob:
         group = AtomicGroup()
         try:
             figures: dict[str, Any] = {}
-            if req.fmt is ExportFormat.JSON:
+            self._local = plan.render.local and not self._clockify_pdf_is_whole(plan)
+            if req.fmt is ExportFormat.JSON or self._local:
                 figures = self._run_json(plan, group)
             elif req.fmt is ExportFormat.CSV and not plan.per_window_files:
                 run_csv(self, plan, group)
@@ -185,8 +198,9 @@ class ExportJob:
 
     def _verification(self, group: AtomicGroup, figures: dict[str, Any]) -> Verification:
         req = self.request
-        # Items are counted where the engine reads them: JSON, and CSV joined into one file.
-        counted = req.fmt is ExportFormat.JSON or (
+        # Items are counted where the engine reads them: JSON, files this app builds, and CSV
+        # joined into one file.
+        counted = req.fmt is ExportFormat.JSON or self._local or (
             req.fmt is ExportFormat.CSV and self._plan is not None
             and not self._plan.per_window_files)
         expected = (self._pager.expected if self._pager and counted and req.kind.paged
@@ -246,6 +260,9 @@ class ExportJob:
         return result
 
     def report_json(self, window: DateWindow, page: Page | None) -> dict[str, Any]:
+        prefetched = self._prefetched.pop((window, page.number if page else 1), None)
+        if prefetched is not None:
+            return prefetched
         kind = self.request.kind
         return self.send(window, lambda options: self.client.report(
             self.request.workspace_id, kind.path, self.body(window, "JSON", page, options)))
@@ -257,7 +274,7 @@ class ExportJob:
             return send(used)
         except PermissionDeniedError as exc:
             fmt = self.request.fmt
-            if self._free and fmt in _FILES_RESTRICTED_ON_FREE:
+            if not self._local and not clockify_exports(fmt.value, self._free):
                 raise _free_format_error(fmt, exc) from None
             if self.request.kind is ReportKind.EXPENSES or used.amount_shown == "HIDE_AMOUNT":
                 raise
@@ -289,14 +306,56 @@ class ExportJob:
         self._emit(Phase.FETCHING, note)
         return split_range(window.start, window.end, FREE_PLAN_MAX_DAYS)
 
+    # ---- CSV, XLSX and PDF built by this app (core.render) -------------------------------
+
+    def _render_context(self) -> ReportContext:
+        assert self._plan is not None
+        settings = self._profile
+        if settings is None:
+            settings = self.client.current_user().get("settings") or {}
+        return render_context(self.client, self.request, self._plan, self._workspace or {},
+                              settings)
+
+    def _clockify_pdf_is_whole(self, plan: ExportPlan) -> bool:
+        """`auto` PDF: read the report's first JSON page (which a local PDF needs anyway)
+        and take Clockify's PDF only when it holds every row."""
+        if not plan.render.pdf_probe:
+            return False
+        req = self.request
+        window = plan.windows[0]
+        try:
+            first = self.report_json(window, Page(1, req.page_size) if req.kind.paged
+                                     else None)
+        except SplitWindow:
+            # A range too long for the plan: the paginator splits it, and a file built
+            # from several requests is built here.
+            self.notes.append(pdf_note(None))
+            return False
+        rows = pdf_rows(req.kind, first, req.page_size)
+        if pdf_fits(rows):
+            return True
+        self._prefetched[(window, 1)] = first
+        self.notes.append(pdf_note(rows))
+        return False
+
     # ---- JSON ----------------------------------------------------------------------
 
     def _item_sink(self, group: AtomicGroup) -> ItemSink:
+        if self._local:
+            from core.render.sinks import RenderItemSink
+
+            return RenderItemSink(self.request.fmt, group.open(self.request.output).file,
+                                  self._render_context())
         key = self.request.kind.items_key
         assert key is not None
         return JsonListWriter(group.open(self.request.output), key)
 
     def _document_sink(self, group: AtomicGroup) -> DocumentSink:
+        if self._local:
+            from core.render.sinks import RenderDocumentSink
+
+            return RenderDocumentSink(self.request.fmt, group.open(self.request.output).file,
+                                      self._render_context())
         return JsonDocumentWriter(group.open(self.request.output))
 
     def _run_json(self, plan: ExportPlan, group: AtomicGroup) -> dict[str, Any]:

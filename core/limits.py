@@ -14,6 +14,15 @@ from typing import Any
 FREE_HOURLY_QUOTA = 30  # requests per hour for a whole Free workspace
 QUOTA_WINDOW_SECONDS = 3600.0
 PAID_REQUESTS_PER_SECOND = 50  # per workspace, on every paid plan
+# Clockify's own files (API.md §3.9): its PDFs stop at 3,000 rows, and the Free plan gets
+# no CSV or Excel files at all.
+CLOCKIFY_PDF_MAX_ROWS = 3000
+FREE_PLAN_NO_FILES = ("csv", "xlsx")
+
+
+def clockify_exports(fmt: str, free_plan: bool) -> bool:
+    """Whether Clockify renders `fmt` (csv, xlsx, pdf) for a workspace on this plan."""
+    return not (free_plan and fmt in FREE_PLAN_NO_FILES)
 
 
 class WaitReason:

@@ -17,6 +17,8 @@ from typing import Any
 
 from core.errors import UsageError
 from core.limits import FREE_HOURLY_QUOTA, WaitInfo
+from core.render.choice import CLOCKIFY_PDF_NOTE, RenderChoice, choose
+from core.render.settings import CsvSettings, Renderer
 from core.reports import (
     MAX_PAGE_SIZE,
     ExportFormat,
@@ -83,6 +85,8 @@ class ExportRequest:
     # Requests at once on a paid plan, fixed; None: what the rate limit needs at the latency
     # measured, up to DEFAULT_IN_FLIGHT.
     max_in_flight: int | None = None
+    renderer: Renderer = Renderer.AUTO  # who lays out CSV/XLSX/PDF: Clockify or this app
+    csv: CsvSettings = field(default_factory=CsvSettings)  # files this app builds
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,7 @@ class ExportPlan:
     per_window_files: bool
     notes: tuple[str, ...]
     count_probes: bool = False  # each window also asks for Clockify's count (CSV)
+    render: RenderChoice = field(default_factory=RenderChoice)
 
     @property
     def min_requests(self) -> int:
@@ -180,11 +185,17 @@ def plan_export(req: ExportRequest, *, free_plan: bool, time_zone: str) -> Expor
             )
     else:
         windows = split_range(req.start, req.end, max_days)
-    per_window = len(windows) > 1 and (
+    render = choose(req.renderer, req.fmt, req.kind, free_plan=free_plan,
+                    windows=len(windows))
+    if render.note:
+        notes.append(render.note)
+    if req.renderer is Renderer.CLOCKIFY and req.fmt is ExportFormat.PDF:
+        notes.append(CLOCKIFY_PDF_NOTE)
+    per_window = not render.local and len(windows) > 1 and (
         req.fmt in (ExportFormat.XLSX, ExportFormat.PDF)
         or (req.fmt is ExportFormat.CSV and req.kind is ReportKind.WEEKLY)
     )
-    probes = (req.fmt is ExportFormat.CSV and not per_window
+    probes = (req.fmt is ExportFormat.CSV and not per_window and not render.local
               and req.kind in (ReportKind.DETAILED, ReportKind.EXPENSES))
     if per_window:
         notes.append(
@@ -193,4 +204,4 @@ def plan_export(req: ExportRequest, *, free_plan: bool, time_zone: str) -> Expor
             "date range, named after it."
         )
     return ExportPlan(tuple(windows), time_zone, free_plan, max_days, per_window, tuple(notes),
-                      probes)
+                      probes, render)

@@ -253,6 +253,9 @@ def plan_notes(plan: ExportPlan, request: ExportRequest) -> list[str]:
         notes.append(_tr("Weekly reports cover whole weeks starting on {day}: the export runs "
                          "from {start} to {end}.").format(day=day, start=first.isoformat(),
                                                          end=last.isoformat()))
+    if plan.render.local:
+        notes.append(_tr("This app builds one {format} file from Clockify's JSON report: "
+                         "every entry, on any plan.").format(format=request.fmt.label))
     if plan.per_window_files:
         notes.append(_tr("The range needs %n requests, and Clockify's {format} files cannot "
                          "be joined, so there is one file per date range, named after it.",

@@ -358,6 +358,10 @@
         <source>Weekly reports cover whole weeks starting on {day}: the export runs from {start} to {end}.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This app builds one {format} file from Clockify&apos;s JSON report: every entry, on any plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>The range needs %n requests, and Clockify&apos;s {format} files cannot be joined, so there is one file per date range, named after it.</source>
         <translation>

@@ -358,6 +358,10 @@
         <source>Weekly reports cover whole weeks starting on {day}: the export runs from {start} to {end}.</source>
         <translation>Les rapports hebdomadaires couvrent des semaines entières commençant le {day} : l&apos;export va du {start} au {end}.</translation>
     </message>
+    <message>
+        <source>This app builds one {format} file from Clockify&apos;s JSON report: every entry, on any plan.</source>
+        <translation>L&apos;application crée un seul fichier {format} à partir du rapport JSON de Clockify : toutes les entrées, quel que soit l&apos;abonnement.</translation>
+    </message>
     <message numerus="yes">
         <source>The range needs %n requests, and Clockify&apos;s {format} files cannot be joined, so there is one file per date range, named after it.</source>
         <translation>

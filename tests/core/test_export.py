@@ -29,6 +29,7 @@ from core.errors import (
 )
 from core.export import ExportJob
 from core.planning import ExportRequest, Phase, Progress
+from core.render.settings import Renderer
 from core.reports import ExportFormat, ReportKind, ReportOptions
 from core.windows import DateWindow
 from tests.core.fakes import (
@@ -190,6 +191,8 @@ def request(tmp_path: Path, fmt: ExportFormat = ExportFormat.JSON,
             kind: ReportKind = ReportKind.DETAILED, start: date = date(2026, 3, 1),
             end: date = date(2026, 3, 20), **kw: Any) -> ExportRequest:
     kw.setdefault("time_zone", "Europe/Berlin")
+    # These tests are about Clockify's own files; files this app builds: test_render_*.
+    kw.setdefault("renderer", Renderer.CLOCKIFY)
     return ExportRequest(workspace_id=WS, kind=kind, fmt=fmt, start=start, end=end,
                          output=tmp_path / f"Report{fmt.extension}", **kw)
 

@@ -15,6 +15,7 @@ from core.errors import UsageError
 from core.export import ExportJob
 from core.limits import Plan, is_free_plan, workspace_plan
 from core.planning import ExportRequest, Phase, Progress, plan_export
+from core.render.settings import Renderer
 from core.reports import ExportFormat, ReportKind
 from core.windows import split_range, weekly_windows
 from tests.core.fakes import LOCAL, json_reply, make_client
@@ -24,7 +25,9 @@ def request(tmp_path: Path, **kw: Any) -> ExportRequest:
     values: dict[str, Any] = dict(workspace_id="ws", kind=ReportKind.DETAILED,
                                   fmt=ExportFormat.JSON, start=date(2026, 1, 1),
                                   end=date(2026, 12, 31), output=tmp_path / "r.json",
-                                  time_zone="UTC")
+                                  time_zone="UTC",
+                                  # Clockify's own files; this app's: test_render_rules.py
+                                  renderer=Renderer.CLOCKIFY)
     values.update(kw)
     return ExportRequest(**values)
 

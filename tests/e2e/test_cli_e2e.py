@@ -80,7 +80,7 @@ def test_failing_server_exit_6_and_no_file(demo: DemoServer, tmp_path: Path,
 def test_free_plan_csv_is_exit_4(demo: DemoServer, tmp_path: Path,
                                  monkeypatch: pytest.MonkeyPatch) -> None:
     code, _, err = cli(demo, monkeypatch, "--workspace", "Side Projects", "--format", "csv",
-                       "--start", "2026-01-01", "--end", "2026-01-31",
+                       "--render", "clockify", "--start", "2026-01-01", "--end", "2026-01-31",
                        "--output", str(tmp_path / "x.csv"))
     assert code == EXIT_PLAN and "Free plan" in err
 

@@ -17,6 +17,7 @@ from core.demo import DEMO_MANAGER_KEY, DemoConfig, DemoServer
 from core.errors import CancelledError, NetworkError, PlanLimitError
 from core.export import ExportJob
 from core.planning import ExportRequest, Progress
+from core.render.settings import Renderer
 from core.reports import ExportFormat, ReportKind, ReportOptions
 from tests.e2e.conftest import TODAY, assert_bodies_valid, make_client
 
@@ -28,11 +29,13 @@ def export(srv: DemoServer, tmp_path: Path, kind: ReportKind, fmt: ExportFormat,
            start: date, end: date, *, workspace: str | None = None, tz: str = BERLIN,
            key: str | None = None, options: ReportOptions | None = None,
            cancel: threading.Event | None = None,
-           progress: list[Progress] | None = None) -> tuple[Path, Any]:
+           progress: list[Progress] | None = None,
+           renderer: Renderer = Renderer.CLOCKIFY) -> tuple[Path, Any]:
+    """Clockify's own files by default; files this app builds: test_render_e2e.py."""
     out = tmp_path / f"report{fmt.extension}"
     request = ExportRequest(workspace_id=workspace or srv.paid_workspace_id, kind=kind,
                             fmt=fmt, start=start, end=end, output=out, time_zone=tz,
-                            options=options or ReportOptions())
+                            options=options or ReportOptions(), renderer=renderer)
     client = make_client(srv, key)
     job = ExportJob(client, request, progress.append if progress is not None else None,
                     cancel)

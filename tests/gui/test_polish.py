@@ -216,12 +216,12 @@ def test_a_note_shown_under_the_format_is_not_repeated_in_the_banner(
     request = ExportRequest("ws", ReportKind.WEEKLY, ExportFormat.XLSX, date(2026, 1, 5),
                             date(2026, 2, 1), Path("x.xlsx"))
     plan = plan_export(request, free_plan=False, time_zone="UTC")
-    assert plan.per_window_files and plan.notes
+    assert not plan.per_window_files and plan.notes  # one file, built by this app
     panel = signed_in.export_panel
     panel.set_estimate(plan, request)
-    assert "one file per date range" in panel.note_label.text()
-    files = tuple(Path(f"/tmp/{w.label()}.xlsx") for w in plan.windows)
-    panel.show_finished(ExportResult(files, None, 4, 4, plan.notes), lambda: None, lambda: None)
+    assert "builds one Excel (XLSX) file" in panel.note_label.text()
+    panel.show_finished(ExportResult((Path("/tmp/x.xlsx"),), None, 4, 4, plan.notes),
+                        lambda: None, lambda: None)
     assert panel.banner.hint_label.text() == ""
     assert panel.note_label.isVisible()
 
