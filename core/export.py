@@ -342,10 +342,17 @@ class ExportJob:
 
     def _item_sink(self, group: AtomicGroup) -> ItemSink:
         if self._local:
+            from core.render.order import SortedItems, sort_key
             from core.render.sinks import RenderItemSink
 
-            return RenderItemSink(self.request.fmt, group.open(self.request.output).file,
+            sink = RenderItemSink(self.request.fmt, group.open(self.request.output).file,
                                   self._render_context())
+            # JSON pages come in creation order; the file shows the order the user chose.
+            key = sort_key(self.request.kind, self.options)
+            if key is None:
+                return sink
+            return SortedItems(sink, key, descending=self.options.sort_order == "DESCENDING",
+                               folder=self.request.output.parent)
         key = self.request.kind.items_key
         assert key is not None
         return JsonListWriter(group.open(self.request.output), key)

@@ -183,6 +183,30 @@ def test_free_year_csv_is_one_file_with_every_entry_once(
     assert got == _entries(items)
 
 
+def test_free_year_csv_is_newest_first_across_its_twelve_windows(
+        demo: DemoServer, free_year: tuple[list[dict[str, Any]], Path]) -> None:
+    """JSON pages come in creation order, window after window; the file is in the
+    window's default order (newest first) or the one chosen, over the whole year."""
+    items, folder = free_year
+
+    def starts(out: Path) -> list[datetime]:
+        return [datetime.strptime(f"{r[9]} {r[10]}", "%d/%m/%Y %H:%M:%S")
+                for r in read_csv(out)[1:]]
+
+    newest = starts(_free_year(demo, folder, ExportFormat.CSV)[0])
+    assert len(newest) == len(items) and newest == sorted(newest, reverse=True)
+    oldest = folder / "oldest.csv"
+    export(demo, oldest, ReportKind.DETAILED, ExportFormat.CSV, *YEAR,
+           workspace=demo.free_workspace_id, options=ReportOptions(sort_order="ASCENDING"))
+    assert starts(oldest) == sorted(newest)
+    by_user = folder / "by-user.csv"
+    export(demo, by_user, ReportKind.DETAILED, ExportFormat.CSV, *YEAR,
+           workspace=demo.free_workspace_id,
+           options=ReportOptions(detailed_sort_column="USER", sort_order="ASCENDING"))
+    users = [r[4].casefold() for r in read_csv(by_user)[1:]]
+    assert users == sorted(users) and len(set(users)) > 1
+
+
 def test_free_year_xlsx_is_one_file_with_every_entry_once(
         demo: DemoServer, free_year: tuple[list[dict[str, Any]], Path]) -> None:
     items, folder = free_year
