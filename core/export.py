@@ -348,10 +348,10 @@ class ExportJob:
             sink = RenderItemSink(self.request.fmt, group.open(self.request.output).file,
                                   self._render_context())
             # JSON pages come in creation order; the file shows the order the user chose.
-            key = sort_key(self.request.kind, self.options)
-            if key is None:
+            order = sort_key(self.request.kind, self.options)
+            if order is None:
                 return sink
-            return SortedItems(sink, key, descending=self.options.sort_order == "DESCENDING",
+            return SortedItems(sink, order, descending=self.options.sort_order == "DESCENDING",
                                folder=self.request.output.parent)
         key = self.request.kind.items_key
         assert key is not None

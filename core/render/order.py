@@ -125,7 +125,8 @@ class SortedItems:
     def _spill(self) -> None:
         self._run.sort(key=_order, reverse=self.descending)
         try:
-            run = tempfile.TemporaryFile(prefix=".clockify-sort-", dir=self.folder)
+            # Kept open past this block: the run is read back when the sink closes.
+            run = tempfile.TemporaryFile(prefix=".clockify-sort-", dir=self.folder)  # noqa: SIM115
             try:
                 for _, seq, item in self._run:
                     run.write(orjson.dumps([seq, item]))
