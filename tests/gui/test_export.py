@@ -240,19 +240,6 @@ def test_closing_during_an_export_cancels_it(
     assert _no_leftovers(out.parent)
 
 
-def test_a_free_workspace_cannot_export_csv(
-        qtbot: QtBot, make_window: WindowFactory, demo_server: DemoServer) -> None:
-    window = make_window()
-    sign_in(qtbot, window, demo_server)
-    combo = window.account_panel.workspace_combo
-    combo.setCurrentIndex(combo.findText("Side Projects"))
-    window.export_panel.set_fmt(ExportFormat.CSV)
-    assert not window.export_panel.export_button.isEnabled()
-    assert "Free plan cannot export CSV" in window.export_panel.reason_label.text()
-    window.export_panel.set_fmt(ExportFormat.PDF)
-    assert window.export_panel.export_button.isEnabled()
-
-
 def test_filters_reach_the_export(
         qtbot: QtBot, signed_in: MainWindow, demo_server: DemoServer,
         fake_dialogs: FakeDialogs, tmp_path: Path) -> None:

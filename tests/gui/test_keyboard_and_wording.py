@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, QStandardPaths, Qt, QUrl
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from core import HOMEPAGE
 from core.errors import ErrorKind, NetworkError, OutputError
 from core.planning import ExportPlan, ExportRequest, Phase, Progress
 from core.reports import ExportFormat, ReportKind
@@ -189,7 +190,7 @@ def test_the_about_box_says_licence_versions_settings_and_no_affiliation(
     REAL_ABOUT(None, "/home/u/.config/app.ini", "/home/u/.local/state/app.log")
     text = shown[0]
     for words in ("MIT", "Qt ", "Python ", "/home/u/.config/app.ini", "app.log",
-                  "Not affiliated"):
+                  "Not affiliated", f'href="{HOMEPAGE}"'):
         assert words in text
 
 
