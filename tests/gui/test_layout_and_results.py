@@ -28,6 +28,7 @@ from tests.gui.conftest import (
     run_export,
     sign_in,
 )
+from tests.gui.test_polish import _assert_unique
 
 END = date.today()
 START = END - timedelta(days=55)
@@ -45,13 +46,15 @@ def _choose(window: MainWindow, fmt: ExportFormat, renderer: Renderer = Renderer
 
 def test_layout_shows_for_files_and_csv_options_for_the_apps_csv(
         make_window: WindowFactory) -> None:
-    panel = make_window().export_panel
+    window = make_window()
+    panel = window.export_panel
     panel.set_fmt(ExportFormat.JSON)
     assert not panel.layout_combo.isVisibleTo(panel)
     for fmt in (ExportFormat.CSV, ExportFormat.XLSX, ExportFormat.PDF):
         panel.set_fmt(fmt)
         assert panel.layout_combo.isVisibleTo(panel)
         assert panel.delimiter_combo.isVisibleTo(panel) is (fmt is ExportFormat.CSV)
+        _assert_unique(window, f"options of {fmt}")
     panel.set_fmt(ExportFormat.CSV)
     panel.set_renderer(Renderer.CLOCKIFY)  # Clockify's CSV has its own separator and BOM
     assert not panel.delimiter_combo.isVisibleTo(panel)
