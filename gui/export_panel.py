@@ -50,8 +50,7 @@ class ExportPanel(QGroupBox):
             self.format_combo.addItem(fmt.label, fmt.value)
         self.layout_combo = QComboBox(self)
         self.layout_combo.setAccessibleName(self.tr("Layout of the file"))
-        self.layout_combo.addItem(self.tr("Automatic: Clockify's when complete, else this "
-                                          "app's"), Renderer.AUTO.value)
+        self.layout_combo.addItem(self.tr("Automatic (recommended)"), Renderer.AUTO.value)
         self.layout_combo.addItem(self.tr("This app's (any plan, one file)"),
                                   Renderer.LOCAL.value)
         self.layout_combo.addItem(self.tr("Clockify's (as in the web app)"),
@@ -59,13 +58,22 @@ class ExportPanel(QGroupBox):
         self.layout_combo.setToolTip(self.tr(
             "This app builds CSV, Excel and PDF files from Clockify's JSON report: every "
             "entry in one file, on any plan. Clockify's own files look as in the web app, but "
-            "the Free plan gets none as CSV or Excel and its PDFs stop at {rows} rows.").format(
+            "the Free plan gets none as CSV or Excel and its PDFs stop at {rows} rows. "
+            "Automatic takes Clockify's file when it is complete and allowed, else this "
+            "app's.").format(
             rows=wording.count(CLOCKIFY_PDF_MAX_ROWS)))
+        # Long item texts (in French more so) must not widen the window: they may shrink.
+        self.layout_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.layout_combo.setMinimumContentsLength(16)
         self.delimiter_combo = QComboBox(self)
         self.delimiter_combo.setAccessibleName(self.tr("CSV separator"))
         self.delimiter_combo.addItem(self.tr("Comma (,)"), CSV_DELIMITERS[0])
         self.delimiter_combo.addItem(self.tr("Semicolon (;) for French or German Excel"),
                                      CSV_DELIMITERS[1])
+        self.delimiter_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.delimiter_combo.setMinimumContentsLength(12)
         self.escape_check = QCheckBox(self.tr("Protect against formulas"), self)
         self.escape_check.setToolTip(self.tr(
             "A cell that starts with = + - or @ gets a leading ' so that a spreadsheet shows "
@@ -91,6 +99,7 @@ class ExportPanel(QGroupBox):
         self.progress_label.setAccessibleName(self.tr("Export status"))
         self.time_label = StatusLabel(self)
         self.time_label.setAccessibleName(self.tr("Elapsed and remaining time"))
+        self.time_label.setWordWrap(False)  # short; wrapped, it would split mid-phrase
         self.wait_label = StatusLabel(self)
         self.wait_label.setAccessibleName(self.tr("Rate limit wait"))
         self.banner = MessageBanner(self)
@@ -108,33 +117,35 @@ class ExportPanel(QGroupBox):
         self.csv_label = QLabel(self.tr("CSV:"), self)
         self.csv_label.setBuddy(self.delimiter_combo)
         grid = QGridLayout(self)
+        top = QHBoxLayout()  # format and layout side by side: one row less for the form
+        top.addWidget(self.format_combo)
+        top.addSpacing(12)
+        top.addWidget(self.layout_label)
+        top.addWidget(self.layout_combo, 3)
+        top.addWidget(self.cost_label, 2)
         grid.addWidget(format_label, 0, 0)
-        grid.addWidget(self.format_combo, 0, 1)
-        grid.addWidget(self.cost_label, 0, 2)
-        grid.addWidget(self.layout_label, 1, 0)
-        grid.addWidget(self.layout_combo, 1, 1, 1, 2)
-        grid.addWidget(self.csv_label, 2, 0)
+        grid.addLayout(top, 0, 1, 1, 2)
+        grid.addWidget(self.csv_label, 1, 0)
         csv_row = QHBoxLayout()
-        csv_row.addWidget(self.delimiter_combo)
+        csv_row.addWidget(self.delimiter_combo, 1)
         csv_row.addWidget(self.escape_check)
         csv_row.addWidget(self.bom_check)
-        csv_row.addStretch(1)
-        grid.addLayout(csv_row, 2, 1, 1, 2)
-        grid.addWidget(self.manifest_check, 3, 1, 1, 2)
-        grid.addWidget(self.note_label, 4, 1, 1, 2)
-        grid.addWidget(self.progress_bar, 5, 0, 1, 3)
+        grid.addLayout(csv_row, 1, 1, 1, 2)
+        grid.addWidget(self.manifest_check, 2, 1, 1, 2)
+        grid.addWidget(self.note_label, 3, 1, 1, 2)
+        grid.addWidget(self.progress_bar, 4, 0, 1, 3)
         status = QHBoxLayout()
         status.addWidget(self.progress_label, 1)
         status.addWidget(self.time_label)
-        grid.addLayout(status, 6, 0, 1, 3)
-        grid.addWidget(self.wait_label, 7, 0, 1, 3)
-        grid.addWidget(self.banner, 8, 0, 1, 3)
+        grid.addLayout(status, 5, 0, 1, 3)
+        grid.addWidget(self.wait_label, 6, 0, 1, 3)
+        grid.addWidget(self.banner, 7, 0, 1, 3)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reason_label, 1)
         buttons.addStretch(0)  # keeps the buttons at the right when there is no reason
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.cancel_button)
-        grid.addLayout(buttons, 9, 0, 1, 3)
+        grid.addLayout(buttons, 8, 0, 1, 3)
         grid.setColumnStretch(2, 1)
         self.timer_tick = QTimer(self)  # the elapsed time moves on between progress reports
         self.timer_tick.setInterval(1000)

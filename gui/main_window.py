@@ -336,7 +336,9 @@ class MainWindow(QMainWindow):
     def _set_running(self, running: bool) -> None:
         # Nothing that shapes the running export may change under it.
         self.account_panel.set_busy(running)
-        for panel in (self.date_panel, self.report_tabs, self.filters_panel):
+        # The report's options sit in the report box, outside the tabs: disabled on their own.
+        for panel in (self.date_panel, self.report_tabs, self.report_tabs.options_form,
+                      self.filters_panel):
             panel.setEnabled(not running)
         self.export_panel.set_running(running)
         self.cancel_action.setEnabled(running)

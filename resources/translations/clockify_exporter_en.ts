@@ -764,10 +764,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Automatic: Clockify&apos;s when complete, else this app&apos;s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This app&apos;s (any plan, one file)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -776,7 +772,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This app builds CSV, Excel and PDF files from Clockify&apos;s JSON report: every entry in one file, on any plan. Clockify&apos;s own files look as in the web app, but the Free plan gets none as CSV or Excel and its PDFs stop at {rows} rows.</source>
+        <source>Automatic (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This app builds CSV, Excel and PDF files from Clockify&apos;s JSON report: every entry in one file, on any plan. Clockify&apos;s own files look as in the web app, but the Free plan gets none as CSV or Excel and its PDFs stop at {rows} rows. Automatic takes Clockify&apos;s file when it is complete and allowed, else this app&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -764,10 +764,6 @@
         <translation>Mise en page du fichier</translation>
     </message>
     <message>
-        <source>Automatic: Clockify&apos;s when complete, else this app&apos;s</source>
-        <translation>Automatique : celle de Clockify si complète, sinon celle de l&apos;application</translation>
-    </message>
-    <message>
         <source>This app&apos;s (any plan, one file)</source>
         <translation>Celle de l&apos;application (tout forfait, un fichier)</translation>
     </message>
@@ -776,8 +772,12 @@
         <translation>Celle de Clockify (comme dans l&apos;application web)</translation>
     </message>
     <message>
-        <source>This app builds CSV, Excel and PDF files from Clockify&apos;s JSON report: every entry in one file, on any plan. Clockify&apos;s own files look as in the web app, but the Free plan gets none as CSV or Excel and its PDFs stop at {rows} rows.</source>
-        <translation>Cette application construit les fichiers CSV, Excel et PDF à partir du rapport JSON de Clockify : toutes les entrées dans un seul fichier, avec tout forfait. Les fichiers de Clockify ressemblent à ceux de l&apos;application web, mais le forfait Free n&apos;en a aucun en CSV ou Excel et ses PDF s&apos;arrêtent à {rows} lignes.</translation>
+        <source>Automatic (recommended)</source>
+        <translation>Automatique (recommandé)</translation>
+    </message>
+    <message>
+        <source>This app builds CSV, Excel and PDF files from Clockify&apos;s JSON report: every entry in one file, on any plan. Clockify&apos;s own files look as in the web app, but the Free plan gets none as CSV or Excel and its PDFs stop at {rows} rows. Automatic takes Clockify&apos;s file when it is complete and allowed, else this app&apos;s.</source>
+        <translation>Cette application construit les fichiers CSV, Excel et PDF à partir du rapport JSON de Clockify : toutes les entrées dans un seul fichier, avec tout forfait. Les fichiers de Clockify ressemblent à ceux de l&apos;application web, mais le forfait Free n&apos;en a aucun en CSV ou Excel et ses PDF s&apos;arrêtent à {rows} lignes. Automatique prend le fichier de Clockify quand il est complet et autorisé, sinon celui de l&apos;application.</translation>
     </message>
     <message>
         <source>CSV separator</source>

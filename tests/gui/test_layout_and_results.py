@@ -59,7 +59,7 @@ def test_layout_shows_for_files_and_csv_options_for_the_apps_csv(
     panel.set_renderer(Renderer.CLOCKIFY)  # Clockify's CSV has its own separator and BOM
     assert not panel.delimiter_combo.isVisibleTo(panel)
     assert [panel.layout_combo.itemText(i) for i in range(3)] == [
-        "Automatic: Clockify's when complete, else this app's",
+        "Automatic (recommended)",
         "This app's (any plan, one file)", "Clockify's (as in the web app)"]
 
 

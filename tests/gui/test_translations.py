@@ -100,7 +100,7 @@ def test_the_french_export_options_progress_and_verified_result(
     panel = window.export_panel
     panel.set_fmt(ExportFormat.CSV)
     assert panel.layout_label.text() == "Mise en page :"
-    assert panel.layout_combo.currentText().startswith("Automatique : celle de Clockify")
+    assert panel.layout_combo.currentText().startswith("Automatique (recommandé)")
     assert panel.escape_check.text() == "Protéger des formules"
     assert "vérification" in panel.manifest_check.text()
     _assert_unique(window, "CSV options (fr)")
