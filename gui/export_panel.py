@@ -69,11 +69,9 @@ class ExportPanel(QGroupBox):
         self.delimiter_combo = QComboBox(self)
         self.delimiter_combo.setAccessibleName(self.tr("CSV separator"))
         self.delimiter_combo.addItem(self.tr("Comma (,)"), CSV_DELIMITERS[0])
-        self.delimiter_combo.addItem(self.tr("Semicolon (;) for French or German Excel"),
-                                     CSV_DELIMITERS[1])
-        self.delimiter_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.delimiter_combo.setMinimumContentsLength(12)
+        self.delimiter_combo.addItem(self.tr("Semicolon (;)"), CSV_DELIMITERS[1])
+        self.delimiter_combo.setToolTip(self.tr(
+            "The separator between columns: French or German Excel expects a semicolon."))
         self.escape_check = QCheckBox(self.tr("Protect against formulas"), self)
         self.escape_check.setToolTip(self.tr(
             "A cell that starts with = + - or @ gets a leading ' so that a spreadsheet shows "
@@ -121,15 +119,16 @@ class ExportPanel(QGroupBox):
         top.addWidget(self.format_combo)
         top.addSpacing(12)
         top.addWidget(self.layout_label)
-        top.addWidget(self.layout_combo, 3)
-        top.addWidget(self.cost_label, 2)
+        top.addWidget(self.layout_combo, 1)
+        top.addWidget(self.cost_label, 1)
         grid.addWidget(format_label, 0, 0)
         grid.addLayout(top, 0, 1, 1, 2)
         grid.addWidget(self.csv_label, 1, 0)
         csv_row = QHBoxLayout()
-        csv_row.addWidget(self.delimiter_combo, 1)
+        csv_row.addWidget(self.delimiter_combo)
         csv_row.addWidget(self.escape_check)
         csv_row.addWidget(self.bom_check)
+        csv_row.addStretch(1)
         grid.addLayout(csv_row, 1, 1, 1, 2)
         grid.addWidget(self.manifest_check, 2, 1, 1, 2)
         grid.addWidget(self.note_label, 3, 1, 1, 2)

@@ -788,7 +788,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Semicolon (;) for French or German Excel</source>
+        <source>Semicolon (;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The separator between columns: French or German Excel expects a semicolon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

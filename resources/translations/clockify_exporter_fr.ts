@@ -788,8 +788,12 @@
         <translation>Virgule (,)</translation>
     </message>
     <message>
-        <source>Semicolon (;) for French or German Excel</source>
-        <translation>Point-virgule (;) pour Excel en français ou en allemand</translation>
+        <source>Semicolon (;)</source>
+        <translation>Point-virgule (;)</translation>
+    </message>
+    <message>
+        <source>The separator between columns: French or German Excel expects a semicolon.</source>
+        <translation>Le séparateur des colonnes : Excel en français ou en allemand attend un point-virgule.</translation>
     </message>
     <message>
         <source>Protect against formulas</source>
