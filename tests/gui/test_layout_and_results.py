@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from core.demo import DemoServer
 from core.errors import ErrorKind, ExporterError, IncompleteError, NetworkError
 from core.notes import Note, NoteKind
-from core.planning import Phase, Progress, SavedFile, Verification
+from core.planning import ExportResult, Phase, Progress, SavedFile, Verification
 from core.render.settings import CsvSettings, Renderer
 from core.reports import ExportFormat, ReportKind
 from core.servers import make_server
@@ -28,7 +28,13 @@ from tests.gui.conftest import (
     run_export,
     sign_in,
 )
-from tests.gui.test_polish import _assert_unique
+from tests.gui.test_polish import (
+    SCREENS,
+    _assert_export_row_in_reach,
+    _assert_not_clipped,
+    _assert_unique,
+    _settle,
+)
 
 END = date.today()
 START = END - timedelta(days=55)
@@ -142,6 +148,26 @@ def test_clockifys_own_file_is_said_to_be_unchecked(
     text = signed_in.export_panel.banner.text_label.text()
     assert "Clockify's own file" in text and "not counted" in text
     assert "Verified" not in text
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_the_options_and_a_verified_result_fit_common_screens(
+        signed_in: MainWindow, screen: str) -> None:
+    signed_in.resize(*SCREENS[screen])
+    signed_in.export_panel.set_fmt(ExportFormat.CSV)  # layout and CSV rows shown
+    folder = Path("/tmp/a-rather-long-folder-name")
+    data, record = folder / "Clockify_Detailed_2025.csv", folder / "Clockify.manifest.json"
+    verification = Verification(13470, 13470, {
+        "totalTime": 9_000_000, "totalBillableTime": 7_000_000,
+        "amountByCurrency": {"EUR": 123_456_789, "USD": 5_000}}, 15, ())
+    result = ExportResult((data, record), 13470, 15, 1, (
+        Note(NoteKind.PDF_TOO_LONG, "x", rows=13470),), verification, record)
+    _settle()
+    signed_in.export_panel.show_finished(result, lambda: None, lambda: None)
+    _settle()
+    assert signed_in.minimumSizeHint().width() <= SCREENS[screen][0]
+    _assert_export_row_in_reach(signed_in)
+    _assert_not_clipped(signed_in)
 
 
 def test_verification_is_worded_with_totals_and_currencies() -> None:
