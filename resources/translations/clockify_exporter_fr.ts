@@ -504,7 +504,7 @@
     </message>
     <message>
         <source>Free plan: at most {days} days per request and {quota} requests per hour; Clockify makes no {formats} files, so this app builds them. Longer ranges are split automatically.</source>
-        <translation>Forfait Free : au plus {days} jours par requête et {quota} requêtes par heure ; Clockify ne fait pas de fichiers {formats}, cette application les construit donc. Les périodes plus longues sont découpées automatiquement.</translation>
+        <translation>Forfait Free : au plus {days} jours par requête et {quota} requêtes par heure ; Clockify ne fournit pas de fichiers {formats}, cette application les construit donc. Les périodes plus longues sont découpées automatiquement.</translation>
     </message>
     <message>
         <source>Paid plan: every format, any date range.</source>
@@ -1138,7 +1138,7 @@
     </message>
     <message>
         <source>Clockify makes no {format} files on the Free plan: choose this app&apos;s layout (or Automatic), which builds them from the JSON report.</source>
-        <translation>Clockify ne fait pas de fichiers {format} avec le forfait Free : choisissez la mise en page de l&apos;application (ou Automatique), qui les construit à partir du rapport JSON.</translation>
+        <translation>Clockify ne fournit pas de fichiers {format} avec le forfait Free : choisissez la mise en page de l&apos;application (ou Automatique), qui les construit à partir du rapport JSON.</translation>
     </message>
     <message>
         <source>Cancelling…</source>
