@@ -88,6 +88,3 @@ def clockify_refuses(fmt: str, workspace: dict[str, Any]) -> bool:
     An unknown plan is tried (Clockify then says), unlike the pacing of `is_free_plan`."""
     return not clockify_exports(fmt, workspace_plan(workspace) is Plan.FREE)
 
-
-# Export formats (core.reports.ExportFormat values) Clockify refuses on the Free plan.
-FREE_PLAN_BLOCKED_FORMATS = frozenset({"csv", "xlsx"})
