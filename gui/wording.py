@@ -349,9 +349,9 @@ def note_text(note: str) -> str:
 # ---- results ---------------------------------------------------------------------------
 
 def hours(seconds: float) -> str:
-    """A total time as Clockify's reports show it: 612:03 h."""
+    """A total time as Clockify's reports show it: 612:03 h (no digit grouping: 2480:31)."""
     minutes = round(seconds / 60)
-    return _tr("{time} h").format(time=f"{count(minutes // 60)}:{minutes % 60:02d}")
+    return _tr("{time} h").format(time=f"{minutes // 60}:{minutes % 60:02d}")
 
 
 def money(cents: float, currency: str) -> str:

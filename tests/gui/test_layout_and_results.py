@@ -178,6 +178,7 @@ def test_verification_is_worded_with_totals_and_currencies() -> None:
     assert wording.verification_text(verification) == (
         "Verified: 1,828 of 1,828 entries Clockify counted · total 612:03 h · "
         "billable 1:00 h · 1,234.56 EUR, 0.50 USD · 11 requests")
+    assert wording.hours(2480 * 3600 + 31 * 60) == "2480:31 h"
     summary = Verification(3, None, {}, 1, ())
     assert wording.verification_text(summary) == "3 items written · 1 request"
 
