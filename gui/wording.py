@@ -163,8 +163,9 @@ def error_text(error: ExporterError) -> tuple[str, str]:
     if kind is ErrorKind.INCOMPLETE and isinstance(error, IncompleteError):
         return _incomplete_text(error)
     if kind is ErrorKind.DATA:
-        return (_tr("Clockify sent a value that cannot be right, so the export stopped: "
-                    "{reason}").format(reason=error.message),
+        # Core's sentence names the value and where it was: in English, so in the details.
+        return (_tr("Clockify sent a value that cannot be right (see the details), so the "
+                    "export stopped."),
                 _tr("Nothing was saved. Try again; if it keeps happening, copy the details "
                     "and send them to support."))
     if kind is ErrorKind.TOTALS:

@@ -247,7 +247,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Clockify sent a value that cannot be right, so the export stopped: {reason}</source>
+        <source>Clockify sent a value that cannot be right (see the details), so the export stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

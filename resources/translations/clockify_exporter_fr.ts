@@ -247,8 +247,8 @@
         <translation>Rien n&apos;a été enregistré.</translation>
     </message>
     <message>
-        <source>Clockify sent a value that cannot be right, so the export stopped: {reason}</source>
-        <translation>Clockify a envoyé une valeur qui ne peut pas être juste, l&apos;export s&apos;est donc arrêté : {reason}</translation>
+        <source>Clockify sent a value that cannot be right (see the details), so the export stopped.</source>
+        <translation>Clockify a envoyé une valeur qui ne peut pas être juste (voir les détails) : l&apos;export s&apos;est donc arrêté.</translation>
     </message>
     <message>
         <source>Nothing was saved. Try again; if it keeps happening, copy the details and send them to support.</source>
