@@ -7,3 +7,5 @@ command line lives here, so the window, the CLI and the tests share one export p
 __version__ = "0.1.0"
 APP_NAME = "Clockify Report Exporter"
 APP_ID = "clockify-report-exporter"
+# The project's website (pyproject.toml's [project.urls] Homepage; a test keeps them equal).
+HOMEPAGE = "https://github.com/clockify-report-exporter/clockify-report-exporter"

@@ -33,6 +33,9 @@ class ErrorKind(StrEnum):
     BROKEN_ANSWER = "broken-answer"  # an answer cut short or garbled
     OUTPUT = "output"  # the file could not be written
     CANCELLED = "cancelled"
+    DATA = "data"  # Clockify sent a value that cannot be right (a NaN duration)
+    INCOMPLETE = "incomplete"  # fewer items than Clockify counted, or repeated pages
+    TOTALS = "totals"  # a file this app built does not add up to the report's totals
 
 # Exit codes of `clockify-exporter-cli`, one per kind of failure.
 EXIT_OK = 0
@@ -185,10 +188,13 @@ class DataError(ExporterError):
 
     exit_code = EXIT_DATA
     title = "Clockify sent data that does not add up"
+    kind = ErrorKind.DATA
 
 
 class IncompleteError(DataError):
     """Fewer items arrived than Clockify counted, or pages repeated: nothing is saved."""
+
+    kind = ErrorKind.INCOMPLETE
 
     def __init__(self, message: str, hint: str = "", *, expected: int | None,
                  received: int) -> None:

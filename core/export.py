@@ -38,14 +38,14 @@ from core.export_files import run_csv, run_files
 from core.items import DocumentSink, ItemSink, SeenItems, identity, items_of
 from core.limits import (
     PAID_REQUESTS_PER_SECOND,
-    Plan,
     WaitInfo,
     clockify_exports,
+    clockify_refuses,
     is_free_plan,
-    workspace_plan,
 )
 from core.manifest import manifest_path, saved_file, write_manifest
 from core.memory import keep_heap_flat
+from core.notes import Note, NoteKind
 from core.paging import Fetched, Paginator, SplitWindow
 from core.planning import (
     DEFAULT_IN_FLIGHT,
@@ -123,9 +123,7 @@ class ExportJob:
         if self._workspace is None:
             self._emit(Phase.PLANNING, "Checking the workspace…")
         workspace = self._workspace = self._workspace or self._fetch_workspace()
-        free_plan = workspace_plan(workspace) is Plan.FREE
-        if req.renderer is Renderer.CLOCKIFY and not clockify_exports(req.fmt.value,
-                                                                      free_plan):
+        if req.renderer is Renderer.CLOCKIFY and clockify_refuses(req.fmt.value, workspace):
             raise _free_format_error(req.fmt)  # known before any report request is spent
         self._free = is_free_plan(workspace)
         if self._free:
@@ -278,8 +276,8 @@ class ExportJob:
                 raise _free_format_error(fmt, exc) from None
             if self.request.kind is ReportKind.EXPENSES or used.amount_shown == "HIDE_AMOUNT":
                 raise
-            note = ("Clockify does not show amounts to your role, so this export has no "
-                    "amounts.")
+            note = Note(NoteKind.AMOUNTS_HIDDEN, "Clockify does not show amounts to your "
+                        "role, so this export has no amounts.")
             with self._lock:
                 if self.options.amount_shown != "HIDE_AMOUNT":
                     self.options = replace(self.options, amount_shown="HIDE_AMOUNT",
@@ -293,8 +291,9 @@ class ExportJob:
         if (self.request.kind is ReportKind.WEEKLY or window.days <= FREE_PLAN_MAX_DAYS
                 or not _RANGE_ERROR.search(exc.server_message)):
             return []
-        note = (f"Clockify allows at most {FREE_PLAN_MAX_DAYS} days per request for this "
-                "workspace, so the range is fetched in smaller parts.")
+        note = Note(NoteKind.RANGE_SPLIT, f"Clockify allows at most {FREE_PLAN_MAX_DAYS} "
+                    "days per request for this workspace, so the range is fetched in smaller "
+                    "parts.", days=FREE_PLAN_MAX_DAYS)
         with self._lock:
             if not self._free:  # it is a Free workspace after all: pace it like one
                 self._free = True

@@ -83,5 +83,8 @@ def is_free_plan(workspace: dict[str, Any]) -> bool:
     return workspace_plan(workspace) is not Plan.PAID
 
 
-# Export formats (core.reports.ExportFormat values) Clockify refuses on the Free plan.
-FREE_PLAN_BLOCKED_FORMATS = frozenset({"csv", "xlsx"})
+def clockify_refuses(fmt: str, workspace: dict[str, Any]) -> bool:
+    """Whether Clockify is known to refuse its own `fmt` file for this workspace: a Free one.
+    An unknown plan is tried (Clockify then says), unlike the pacing of `is_free_plan`."""
+    return not clockify_exports(fmt, workspace_plan(workspace) is Plan.FREE)
+

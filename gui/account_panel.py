@@ -21,14 +21,7 @@ from PySide6.QtWidgets import (
 
 from core.credentials import CredentialStore
 from core.errors import ExporterError, ServerConfigError
-from core.servers import (
-    REGION_LABELS,
-    Server,
-    custom_server,
-    region_server,
-    server_from_key,
-    subdomain_server,
-)
+from core.servers import REGION_LABELS, Server, global_server, make_server, server_from_key
 from gui import wording
 from gui.session import KeyKeeper, Session
 from gui.settings import AppSettings
@@ -151,13 +144,10 @@ class AccountPanel(QGroupBox):
         """The server the controls describe; ServerConfigError when they describe none."""
         if self._demo is not None:
             return self._demo
-        choice = self.server_combo.currentData()
-        detail = self.server_detail_edit.text().strip()
-        if choice == _SUBDOMAIN:
-            return subdomain_server(detail)
-        if choice == _CUSTOM:
-            return custom_server(detail)
-        return region_server(str(choice))
+        choice = str(self.server_combo.currentData())
+        if choice in (_SUBDOMAIN, _CUSTOM):
+            return make_server(choice, self.server_detail_edit.text().strip())
+        return make_server("region", choice)  # the region names include "global"
 
     def set_busy(self, busy: bool) -> None:
         """While an export runs, the account and workspace must not change."""
@@ -358,21 +348,19 @@ class AccountPanel(QGroupBox):
             self.key_edit.setText(self._demo_key)
             self._update_enabled()
             return
-        key = self._settings.text("server_key")
         try:
-            server = server_from_key(key)
+            server = server_from_key(self._settings.text("server_key"))
         except ServerConfigError:
-            server = region_server("global")
-        kind, _, value = server.key.partition(":")
-        choice = {"global": "global", "region": value}.get(kind, kind)
+            server = global_server()
+        # The combo lists regions by name (with "global") and the other kinds by kind.
+        choice = server.region or server.kind
         self.server_combo.blockSignals(True)
         self.server_combo.setCurrentIndex(max(0, self.server_combo.findData(choice)))
         self.server_combo.blockSignals(False)
-        if kind == _SUBDOMAIN:
-            self.server_detail_edit.setText(value)
-        elif kind == _CUSTOM:
-            self.server_detail_edit.setText(server.api_base.removesuffix("/api/v1"))
-        self.server_detail_edit.setVisible(kind in (_SUBDOMAIN, _CUSTOM))
+        detail = server.subdomain if server.kind == _SUBDOMAIN else (
+            server.root_url if server.kind == _CUSTOM else "")
+        self.server_detail_edit.setText(detail or "")
+        self.server_detail_edit.setVisible(server.kind in (_SUBDOMAIN, _CUSTOM))
         self._update_enabled()
 
     def _update_enabled(self, signing_in: bool = False) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QProcess, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from core import APP_NAME, __version__
+from core import APP_NAME, HOMEPAGE, __version__
 from core.reports import ExportFormat
 
 log = logging.getLogger(__name__)
@@ -101,13 +101,14 @@ def show_about(parent: QWidget | None, settings_file: str, log_file: str) -> Non
         _tr("<h3>{app}</h3><p>Version {version}</p>"
             "<p>Exports complete Clockify reports as JSON, CSV, Excel or PDF.</p>"
             "<p>Free software under the MIT licence.</p>"
+            "<p>Website: <a href=\"{url}\">{url}</a></p>"
             "<p>Qt {qt}, PySide {pyside}, Python {python}</p>"
             "<p>Settings: {settings}<br>Log: {log}</p>"
             "<p>Not affiliated with, endorsed or sponsored by Clockify or CAKE.com. "
             "Clockify is a trademark of its owner.</p>").format(
-            app=APP_NAME, version=__version__, qt=qVersion(), pyside=pyside_version,
-            python=platform.python_version(), settings=_escape(settings_file),
-            log=_escape(log_file or _tr("none"))))
+            app=APP_NAME, version=__version__, url=HOMEPAGE, qt=qVersion(),
+            pyside=pyside_version, python=platform.python_version(),
+            settings=_escape(settings_file), log=_escape(log_file or _tr("none"))))
 
 
 def _escape(text: str) -> str:

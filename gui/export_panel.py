@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QElapsedTimer, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -17,22 +19,25 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import ExporterError
-from core.limits import WaitInfo
+from core.limits import CLOCKIFY_PDF_MAX_ROWS, WaitInfo
 from core.planning import ExportPlan, ExportRequest, ExportResult, Phase, Progress
+from core.render.settings import CSV_DELIMITERS, CsvSettings, Renderer
 from core.reports import ExportFormat
 from gui import wording
+from gui.settings import AppSettings
 from gui.widgets import MessageBanner, StatusLabel, Tone
 
 
 class ExportPanel(QGroupBox):
     """Format choice, cost estimate, progress and the result of the last export."""
 
-    format_changed = Signal()
+    choices_changed = Signal()  # the format or the layout: what the export costs may change
     export_requested = Signal()
     cancel_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Export"), parent)
+        self._settings = settings
         self._running = False
         self._problem: str | None = None
         self._clock = QElapsedTimer()
@@ -43,6 +48,42 @@ class ExportPanel(QGroupBox):
         self.format_combo.setAccessibleName(self.tr("File format"))
         for fmt in ExportFormat:
             self.format_combo.addItem(fmt.label, fmt.value)
+        self.layout_combo = QComboBox(self)
+        self.layout_combo.setAccessibleName(self.tr("Layout of the file"))
+        self.layout_combo.addItem(self.tr("Automatic (recommended)"), Renderer.AUTO.value)
+        self.layout_combo.addItem(self.tr("This app's (any plan, one file)"),
+                                  Renderer.LOCAL.value)
+        self.layout_combo.addItem(self.tr("Clockify's (as in the web app)"),
+                                  Renderer.CLOCKIFY.value)
+        self.layout_combo.setToolTip(self.tr(
+            "This app builds CSV, Excel and PDF files from Clockify's JSON report: every "
+            "entry in one file, on any plan. Clockify's own files look as in the web app, but "
+            "the Free plan gets none as CSV or Excel and its PDFs stop at {rows} rows. "
+            "Automatic takes Clockify's file when it is complete and allowed, else this "
+            "app's.").format(
+            rows=wording.count(CLOCKIFY_PDF_MAX_ROWS)))
+        # Long item texts (in French more so) must not widen the window: they may shrink.
+        self.layout_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.layout_combo.setMinimumContentsLength(16)
+        self.delimiter_combo = QComboBox(self)
+        self.delimiter_combo.setAccessibleName(self.tr("CSV separator"))
+        self.delimiter_combo.addItem(self.tr("Comma (,)"), CSV_DELIMITERS[0])
+        self.delimiter_combo.addItem(self.tr("Semicolon (;)"), CSV_DELIMITERS[1])
+        self.delimiter_combo.setToolTip(self.tr(
+            "The separator between columns: French or German Excel expects a semicolon."))
+        self.escape_check = QCheckBox(self.tr("Protect against formulas"), self)
+        self.escape_check.setToolTip(self.tr(
+            "A cell that starts with = + - or @ gets a leading ' so that a spreadsheet shows "
+            "it as text and never runs it. Turn off for programs that read the CSV."))
+        self.bom_check = QCheckBox(self.tr("Mark as UTF-8 for E&xcel"), self)
+        self.bom_check.setToolTip(self.tr(
+            "Starts the file with a byte-order mark, without which Excel misreads accents."))
+        self.manifest_check = QCheckBox(
+            self.tr("Also save a &verification record (.manifest.json)"), self)
+        self.manifest_check.setToolTip(self.tr(
+            "A small file beside the export with what was checked (entries, totals, requests), "
+            "the export's choices and a SHA-256 fingerprint of every file: for your records."))
         self.cost_label = StatusLabel(self)
         self.cost_label.setAccessibleName(self.tr("Request cost"))
         self.note_label = StatusLabel(self)
@@ -56,6 +97,7 @@ class ExportPanel(QGroupBox):
         self.progress_label.setAccessibleName(self.tr("Export status"))
         self.time_label = StatusLabel(self)
         self.time_label.setAccessibleName(self.tr("Elapsed and remaining time"))
+        self.time_label.setWordWrap(False)  # short; wrapped, it would split mid-phrase
         self.wait_label = StatusLabel(self)
         self.wait_label.setAccessibleName(self.tr("Rate limit wait"))
         self.banner = MessageBanner(self)
@@ -67,33 +109,70 @@ class ExportPanel(QGroupBox):
 
         format_label = QLabel(self.tr("F&ormat:"), self)
         format_label.setBuddy(self.format_combo)
+        # Every letter of "Layout" and "CSV" is some other control's Alt key: no mnemonic.
+        self.layout_label = QLabel(self.tr("Layout:"), self)
+        self.layout_label.setBuddy(self.layout_combo)
+        self.csv_label = QLabel(self.tr("CSV:"), self)
+        self.csv_label.setBuddy(self.delimiter_combo)
         grid = QGridLayout(self)
+        top = QHBoxLayout()  # format and layout side by side: one row less for the form
+        top.addWidget(self.format_combo)
+        top.addSpacing(12)
+        top.addWidget(self.layout_label)
+        top.addWidget(self.layout_combo, 1)
+        top.addWidget(self.cost_label, 1)
         grid.addWidget(format_label, 0, 0)
-        grid.addWidget(self.format_combo, 0, 1)
-        grid.addWidget(self.cost_label, 0, 2)
-        grid.addWidget(self.note_label, 1, 1, 1, 2)
-        grid.addWidget(self.progress_bar, 2, 0, 1, 3)
+        grid.addLayout(top, 0, 1, 1, 2)
+        grid.addWidget(self.csv_label, 1, 0)
+        csv_row = QHBoxLayout()
+        csv_row.addWidget(self.delimiter_combo)
+        csv_row.addWidget(self.escape_check)
+        csv_row.addWidget(self.bom_check)
+        csv_row.addStretch(1)
+        grid.addLayout(csv_row, 1, 1, 1, 2)
+        grid.addWidget(self.manifest_check, 2, 1, 1, 2)
+        grid.addWidget(self.note_label, 3, 1, 1, 2)
+        grid.addWidget(self.progress_bar, 4, 0, 1, 3)
         status = QHBoxLayout()
         status.addWidget(self.progress_label, 1)
         status.addWidget(self.time_label)
-        grid.addLayout(status, 3, 0, 1, 3)
-        grid.addWidget(self.wait_label, 4, 0, 1, 3)
-        grid.addWidget(self.banner, 5, 0, 1, 3)
+        grid.addLayout(status, 5, 0, 1, 3)
+        grid.addWidget(self.wait_label, 6, 0, 1, 3)
+        grid.addWidget(self.banner, 7, 0, 1, 3)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reason_label, 1)
         buttons.addStretch(0)  # keeps the buttons at the right when there is no reason
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.cancel_button)
-        grid.addLayout(buttons, 6, 0, 1, 3)
+        grid.addLayout(buttons, 8, 0, 1, 3)
         grid.setColumnStretch(2, 1)
         self.timer_tick = QTimer(self)  # the elapsed time moves on between progress reports
         self.timer_tick.setInterval(1000)
         self.timer_tick.timeout.connect(self.on_timer_tick_timeout)
 
+        self._restore()
         self.format_combo.currentIndexChanged.connect(self.on_format_combo_changed)
+        self.layout_combo.currentIndexChanged.connect(self.on_layout_combo_changed)
+        self.delimiter_combo.currentIndexChanged.connect(self.on_csv_option_changed)
+        for check in (self.escape_check, self.bom_check):
+            check.toggled.connect(self.on_csv_option_changed)
+        self.manifest_check.toggled.connect(self.on_manifest_check_toggled)
         self.export_button.clicked.connect(self.export_requested)
         self.cancel_button.clicked.connect(self.cancel_requested)
+        self._show_options()
         self._show_idle()
+
+    def _restore(self) -> None:
+        with contextlib.suppress(ValueError):  # a value from another version: the default
+            self.set_renderer(Renderer(self._settings.text("renderer")))
+        saved = self._settings.data("csv_options")
+        default = CsvSettings()
+        delimiter = saved.get("delimiter", default.delimiter)
+        self.delimiter_combo.setCurrentIndex(max(0, self.delimiter_combo.findData(delimiter)))
+        self.escape_check.setChecked(saved.get("formula_escape", default.formula_escape)
+                                     is not False)
+        self.bom_check.setChecked(saved.get("bom", default.bom) is not False)
+        self.manifest_check.setChecked(self._settings.flag("manifest"))
 
     # ---- choices -----------------------------------------------------------------------
 
@@ -103,9 +182,53 @@ class ExportPanel(QGroupBox):
     def set_fmt(self, fmt: ExportFormat) -> None:
         self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(fmt.value)))
 
+    def renderer(self) -> Renderer:
+        return Renderer(self.layout_combo.currentData())
+
+    def set_renderer(self, renderer: Renderer) -> None:
+        self.layout_combo.setCurrentIndex(max(0, self.layout_combo.findData(renderer.value)))
+
+    def csv_settings(self) -> CsvSettings:
+        return CsvSettings(delimiter=str(self.delimiter_combo.currentData()),
+                           bom=self.bom_check.isChecked(),
+                           formula_escape=self.escape_check.isChecked())
+
+    def manifest(self) -> bool:
+        return self.manifest_check.isChecked()
+
     @Slot()
     def on_format_combo_changed(self) -> None:
-        self.format_changed.emit()
+        self._show_options()
+        self.choices_changed.emit()
+
+    @Slot()
+    def on_layout_combo_changed(self) -> None:
+        self._settings.set_text("renderer", self.renderer().value)
+        self._show_options()
+        self.choices_changed.emit()
+
+    @Slot()
+    def on_csv_option_changed(self) -> None:
+        csv = self.csv_settings()
+        self._settings.set_data("csv_options", {
+            "delimiter": csv.delimiter, "bom": csv.bom, "formula_escape": csv.formula_escape})
+
+    @Slot(bool)
+    def on_manifest_check_toggled(self, checked: bool) -> None:
+        self._settings.set_flag("manifest", checked)
+
+    def _show_options(self) -> None:
+        """The layout only where there is a choice (not JSON); CSV options only for the CSV
+        files this app builds (Clockify's own CSV has its own)."""
+        fmt = self.fmt()
+        has_layout = fmt is not ExportFormat.JSON
+        self.layout_label.setVisible(has_layout)
+        self.layout_combo.setVisible(has_layout)
+        own_csv = fmt is ExportFormat.CSV and self.renderer() is not Renderer.CLOCKIFY
+        csv_widgets: tuple[QWidget, ...] = (self.csv_label, self.delimiter_combo, self.escape_check,
+                                            self.bom_check)
+        for widget in csv_widgets:
+            widget.setVisible(own_csv)
 
     def set_estimate(self, plan: ExportPlan | None, request: ExportRequest | None) -> None:
         """Show what the export will cost and what the plan says, before any request."""
@@ -130,7 +253,9 @@ class ExportPanel(QGroupBox):
 
     def set_running(self, running: bool) -> None:
         self._running = running
-        self.format_combo.setEnabled(not running)
+        for widget in (self.format_combo, self.layout_combo, self.delimiter_combo,
+                       self.escape_check, self.bom_check, self.manifest_check):
+            widget.setEnabled(not running)
         if running:
             self.banner.clear()
             self._clock.start()
@@ -148,13 +273,17 @@ class ExportPanel(QGroupBox):
 
     def show_progress(self, progress: Progress) -> None:
         self._last_progress = progress
-        planned = max(progress.requests_planned, progress.requests_done, 1)
-        if planned == 1 and progress.requests_done == 0:
-            self.progress_bar.setRange(0, 0)  # one request, no steps to show: busy, moving
-        else:
+        if progress.entries_expected:  # Clockify counted the entries: the bar follows them
+            self.progress_bar.setRange(0, progress.entries_expected)
+            self.progress_bar.setValue(min(progress.entries_written, progress.entries_expected))
+            self.progress_bar.setFormat(self.tr("%p %"))
+        elif progress.requests_planned > 1 or progress.requests_done:
+            planned = max(progress.requests_planned, progress.requests_done)
             self.progress_bar.setRange(0, planned)
             self.progress_bar.setValue(progress.requests_done)
             self.progress_bar.setFormat(self.tr("%p %"))
+        else:
+            self.progress_bar.setRange(0, 0)  # one request, no steps to show: busy, moving
         self._show_time()
         if progress.phase is Phase.WAITING:
             return  # the wait line says it, with a countdown
@@ -170,33 +299,38 @@ class ExportPanel(QGroupBox):
 
     def _show_time(self) -> None:
         progress = self._last_progress
-        fraction = None
-        if progress is not None and progress.requests_planned:
-            fraction = progress.requests_done / max(progress.requests_planned,
-                                                    progress.requests_done)
+        fraction = wording.progress_fraction(progress) if progress is not None else None
         self.time_label.set_status(wording.time_text(self._clock.elapsed() / 1000, fraction))
 
     def show_finished(self, result: ExportResult, open_file: Callable[[], object],
                       show_folder: Callable[[], object]) -> None:
         self._show_idle()
-        first = result.files[0] if result.files else None
-        if len(result.files) == 1 and first is not None:
-            text = self.tr("Saved {path}.").format(path=str(first))
+        # The manifest is listed on its own line, not counted as one of the export's files.
+        files = [f for f in result.files if f != result.manifest]
+        first = files[0] if files else None
+        if len(files) == 1 and first is not None:
+            lines = [self.tr("Saved {path}.").format(path=str(first))]
         else:
             folder = str(first.parent) if first is not None else ""
-            text = self.tr("Saved %n file(s) in {folder}.", "", len(result.files)).format(
-                folder=folder)
-        if result.entries is not None:
-            text += " " + self.tr("Items: {count}.").format(count=wording.count(result.entries))
-        text += " " + self.tr("Requests to Clockify: {count}.").format(
-            count=wording.count(result.requests))
+            lines = [self.tr("Saved %n file(s) in {folder}.", "", len(files)).format(
+                folder=folder)]
+        if result.manifest is not None:
+            lines.append(self.tr("Verification record: {name}").format(
+                name=result.manifest.name))
+        if result.verification is not None:
+            lines.append(wording.verification_text(result.verification))
+        else:
+            lines.append(self.tr("Requests to Clockify: {count}.").format(
+                count=wording.count(result.requests)))
         actions: list[tuple[str, Callable[[], object]]] = [
             (self.tr("Ope&n file"), open_file), (self.tr("Show in folde&r"), show_folder)]
-        if len(result.files) != 1:
+        if len(files) != 1:
             actions = actions[1:]
         # A note of the plan is shown under the format already: not again in the banner.
-        notes = " ".join(note for note in result.notes if note not in self._plan_notes)
-        self.banner.show_message(Tone.SUCCESS, self.tr("Export finished"), text, notes, actions)
+        notes = " ".join(wording.note_text(note) for note in result.notes
+                         if note not in self._plan_notes)
+        self.banner.show_message(Tone.SUCCESS, self.tr("Export finished"), "\n".join(lines),
+                                 notes, actions)
 
     def show_failed(self, error: ExporterError, copy_details: Callable[[], object]) -> None:
         self._show_idle()

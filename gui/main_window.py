@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 from core import APP_NAME
 from core.credentials import CredentialStore
 from core.errors import ExporterError, UsageError
-from core.limits import FREE_PLAN_BLOCKED_FORMATS, WaitInfo, is_free_plan
+from core.limits import WaitInfo, clockify_refuses, is_free_plan
 from core.planning import ExportPlan, ExportRequest, ExportResult, Progress, plan_export
+from core.render.settings import Renderer
 from core.reports import ExportFormat, ReportKind
 from core.servers import Server
 from gui import dialogs, wording
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
         report_layout.addWidget(self.report_tabs)
         report_layout.addWidget(self.report_tabs.options_form)
         self.filters_panel = FiltersPanel(self.threads, self)
-        self.export_panel = ExportPanel(self)
+        self.export_panel = ExportPanel(settings, self)
 
         # Everything but the export row scrolls, so Export stays in reach on small screens
         # (1366×768 at 100 %, 1920×1080 at 150 %) and nothing is ever cut off.
@@ -106,7 +107,7 @@ class MainWindow(QMainWindow):
         self.date_panel.range_changed.connect(self.on_choices_changed)
         self.report_tabs.options_changed.connect(self.on_choices_changed)
         self.filters_panel.filters_changed.connect(self.on_choices_changed)
-        self.export_panel.format_changed.connect(self.on_choices_changed)
+        self.export_panel.choices_changed.connect(self.on_choices_changed)
         self.export_panel.export_requested.connect(self.on_export_action_triggered)
         self.export_panel.cancel_requested.connect(self.on_cancel_action_triggered)
         self.on_choices_changed()
@@ -229,9 +230,11 @@ class MainWindow(QMainWindow):
         if problem:
             return problem
         fmt = self.export_panel.fmt()
-        if fmt.value in FREE_PLAN_BLOCKED_FORMATS and is_free_plan(workspace):
-            return self.tr("Clockify's Free plan cannot export {format}. Choose JSON or PDF, "
-                           "or upgrade the workspace.").format(format=fmt.label)
+        if (self.export_panel.renderer() is Renderer.CLOCKIFY
+                and clockify_refuses(fmt.value, workspace)):
+            return self.tr("Clockify makes no {format} files on the Free plan: choose this "
+                           "app's layout (or Automatic), which builds them from the JSON "
+                           "report.").format(format=fmt.label)
         return None
 
     def _request(self, output: Path) -> ExportRequest:
@@ -241,7 +244,8 @@ class MainWindow(QMainWindow):
             fmt=self.export_panel.fmt(), start=self.date_panel.start_date(),
             end=self.date_panel.end_date(), output=output,
             time_zone=self.date_panel.time_zone(), filters=self.filters_panel.filters(),
-            options=self.report_tabs.options())
+            options=self.report_tabs.options(), manifest=self.export_panel.manifest(),
+            renderer=self.export_panel.renderer(), csv=self.export_panel.csv_settings())
 
     def _plan(self, request: ExportRequest) -> ExportPlan:
         """The export's plan from what the window knows: no request, no Free-plan quota."""
@@ -332,7 +336,9 @@ class MainWindow(QMainWindow):
     def _set_running(self, running: bool) -> None:
         # Nothing that shapes the running export may change under it.
         self.account_panel.set_busy(running)
-        for panel in (self.date_panel, self.report_tabs, self.filters_panel):
+        # The report's options sit in the report box, outside the tabs: disabled on their own.
+        for panel in (self.date_panel, self.report_tabs, self.report_tabs.options_form,
+                      self.filters_panel):
             panel.setEnabled(not running)
         self.export_panel.set_running(running)
         self.cancel_action.setEnabled(running)

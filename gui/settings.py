@@ -40,11 +40,14 @@ DEFAULTS: dict[str, Any] = {
     "last_folder": "",  # "" means the Documents folder
     "language": "",  # "" follows the system; else a language code such as "fr"
     "report_options": {},  # dict, stored as JSON
+    "renderer": "auto",  # a core.render.settings.Renderer value: who lays out CSV/XLSX/PDF
+    "csv_options": {},  # core.render.settings.CsvSettings fields, stored as JSON
+    "manifest": False,  # bool: also save a verification record beside the export
     "filters": {},  # workspace id -> {"projects": [...], ...}, stored as JSON
     "geometry": QByteArray(),
 }
 
-_JSON_KEYS = {"report_options", "filters"}
+_JSON_KEYS = {"report_options", "filters", "csv_options"}
 
 
 class AppSettings:
@@ -73,6 +76,18 @@ class AppSettings:
 
     def set_text(self, key: str, value: str) -> None:
         if key not in DEFAULTS:
+            raise KeyError(key)
+        self._settings.setValue(key, value)
+
+    def flag(self, key: str) -> bool:
+        default = DEFAULTS[key]
+        value = self._settings.value(key, default)
+        if isinstance(value, str):  # INI files give "true" / "false" back
+            return value.lower() == "true"
+        return value if isinstance(value, bool) else bool(default)
+
+    def set_flag(self, key: str, value: bool) -> None:
+        if not isinstance(DEFAULTS.get(key), bool):
             raise KeyError(key)
         self._settings.setValue(key, value)
 

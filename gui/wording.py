@@ -9,20 +9,30 @@ from __future__ import annotations
 
 import errno
 from datetime import datetime
-from typing import Any
+from typing import Any, assert_never
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-from core.errors import ClockifyError, ErrorKind, ExporterError, NetworkError, OutputError
+from core.errors import (
+    ClockifyError,
+    ErrorKind,
+    ExporterError,
+    IncompleteError,
+    NetworkError,
+    OutputError,
+)
 from core.limits import (
+    CLOCKIFY_PDF_MAX_ROWS,
     FREE_HOURLY_QUOTA,
-    FREE_PLAN_BLOCKED_FORMATS,
+    FREE_PLAN_NO_FILES,
     QUOTA_WINDOW_SECONDS,
     WaitInfo,
     WaitReason,
     is_free_plan,
 )
-from core.planning import ExportPlan, ExportRequest, Phase, Progress
+from core.notes import Note, NoteKind
+from core.planning import ExportPlan, ExportRequest, Phase, Progress, Verification
+from core.render.choice import CLOCKIFY_PDF_NOTE
 from core.reports import WEEK_STARTS, ExportFormat, ReportKind
 from core.windows import FREE_PLAN_MAX_DAYS
 
@@ -88,6 +98,9 @@ _TITLES = {
     ErrorKind.BROKEN_ANSWER: QT_TRANSLATE_NOOP("", "Broken answer"),
     ErrorKind.OUTPUT: QT_TRANSLATE_NOOP("", "Could not save the file"),
     ErrorKind.CANCELLED: QT_TRANSLATE_NOOP("", "Export cancelled"),
+    ErrorKind.DATA: QT_TRANSLATE_NOOP("", "Clockify sent impossible data"),
+    ErrorKind.INCOMPLETE: QT_TRANSLATE_NOOP("", "Entries missing"),
+    ErrorKind.TOTALS: QT_TRANSLATE_NOOP("", "Totals do not add up"),
 }
 
 
@@ -147,12 +160,36 @@ def error_text(error: ExporterError) -> tuple[str, str]:
         return _output_text(error)
     if kind is ErrorKind.CANCELLED:
         return _tr("Nothing was saved."), ""
+    if kind is ErrorKind.INCOMPLETE and isinstance(error, IncompleteError):
+        return _incomplete_text(error)
+    if kind is ErrorKind.DATA:
+        # Core's sentence names the value and where it was: in English, so in the details.
+        return (_tr("Clockify sent a value that cannot be right (see the details), so the "
+                    "export stopped."),
+                _tr("Nothing was saved. Try again; if it keeps happening, copy the details "
+                    "and send them to support."))
+    if kind is ErrorKind.TOTALS:
+        return (_tr("The file built from the report does not add up to Clockify's totals, "
+                    "so it was not saved."),
+                _tr("Try again; if it happens again, export JSON and copy the details to "
+                    "support."))
     if kind is ErrorKind.UNEXPECTED:
         return (_tr("Something unexpected went wrong."),
                 _tr("Please try again. If it keeps happening, copy the details and send them "
                     "to support."))
     # Usage, plan, server address and keyring problems carry core's own sentence.
     return error.message, error.hint
+
+
+def _incomplete_text(error: IncompleteError) -> tuple[str, str]:
+    hint = _tr("Nothing was saved. Try again; if it keeps happening, export a shorter date "
+               "range.")
+    if error.expected is None:
+        return (_tr("Clockify sent the same page again instead of new entries: it seems to "
+                    "ignore paging, so the export stopped after %Ln entries.", None,
+                    error.received), hint)
+    return (_tr("Clockify counted %Ln entries but sent only {received} different ones.",
+                None, error.expected).format(received=count(error.received)), hint)
 
 
 def _output_text(error: OutputError) -> tuple[str, str]:
@@ -230,9 +267,27 @@ def progress_text(progress: Progress) -> str:
     parts = []
     if progress.windows > 1:
         parts.append(_tr("Date range {i} of {n}.").format(i=progress.window, n=progress.windows))
-    parts.append(_tr("%Ln item(s) written", None, progress.entries_written) + ", "
-                 + _tr("%Ln request(s) sent.", None, progress.requests_done))
+    if progress.entries_expected is not None:
+        written = _tr("{written} of %Ln entries written", None,
+                      progress.entries_expected).format(
+            written=count(progress.entries_written))
+    else:
+        written = _tr("%Ln item(s) written", None, progress.entries_written)
+    if progress.pages_planned > 1:
+        written += ", " + _tr("page {done} of {planned}").format(
+            done=count(progress.pages_done), planned=count(progress.pages_planned))
+    parts.append(written + ", " + _tr("%Ln request(s) sent.", None, progress.requests_done))
     return " ".join(parts)
+
+
+def progress_fraction(progress: Progress) -> float | None:
+    """How far the export is: by entries once Clockify has counted them, else by requests
+    (None: nothing to go by yet)."""
+    if progress.entries_expected:
+        return min(1.0, progress.entries_written / progress.entries_expected)
+    if progress.requests_planned > 1 or progress.requests_done:
+        return progress.requests_done / max(progress.requests_planned, progress.requests_done)
+    return None
 
 
 def time_text(elapsed: float, fraction: float | None) -> str:
@@ -256,11 +311,77 @@ def plan_notes(plan: ExportPlan, request: ExportRequest) -> list[str]:
     if plan.render.local:
         notes.append(_tr("This app builds one {format} file from Clockify's JSON report: "
                          "every entry, on any plan.").format(format=request.fmt.label))
+    if CLOCKIFY_PDF_NOTE in plan.notes:
+        notes.append(_pdf_cap_text())
     if plan.per_window_files:
         notes.append(_tr("The range needs %n requests, and Clockify's {format} files cannot "
                          "be joined, so there is one file per date range, named after it.",
                          None, len(plan.windows)).format(format=request.fmt.label))
     return notes
+
+
+def _pdf_cap_text() -> str:
+    return _tr("Clockify's own PDFs stop at {rows} rows; a longer report is cut there (choose "
+               "this app's layout for every row).").format(rows=count(CLOCKIFY_PDF_MAX_ROWS))
+
+
+def note_text(note: str) -> str:
+    """A note of core's, in the user's language when core says what it is about."""
+    if not isinstance(note, Note):
+        return note
+    if note.kind is NoteKind.PDF_TOO_LONG:
+        rows = note.values.get("rows")
+        if rows is None:
+            return _tr("Clockify's PDF stops at {cap} rows and did not say how many this "
+                       "report has, so this app built the complete PDF from the JSON "
+                       "report.").format(cap=count(CLOCKIFY_PDF_MAX_ROWS))
+        return _tr("Clockify's PDF stops at {cap} rows and this report has %Ln, so this app "
+                   "built the complete PDF from the JSON report.", None, rows).format(
+            cap=count(CLOCKIFY_PDF_MAX_ROWS))
+    if note.kind is NoteKind.AMOUNTS_HIDDEN:
+        return _tr("Clockify does not show amounts to your role, so this export has no "
+                   "amounts.")
+    if note.kind is NoteKind.RANGE_SPLIT:
+        return _tr("Clockify allows at most %n days per request for this workspace, so the "
+                   "range was fetched in smaller parts.", None, int(note.values["days"]))
+    assert_never(note.kind)
+
+
+# ---- results ---------------------------------------------------------------------------
+
+def hours(seconds: float) -> str:
+    """A total time as Clockify's reports show it: 612:03 h (no digit grouping: 2480:31)."""
+    minutes = round(seconds / 60)
+    return _tr("{time} h").format(time=f"{minutes // 60}:{minutes % 60:02d}")
+
+
+def money(cents: float, currency: str) -> str:
+    return f"{QLocale().toString(cents / 100, 'f', 2)} {currency}"
+
+
+def verification_text(verification: Verification) -> str:
+    """What the export checked, on one line: entries against Clockify's count, totals,
+    requests."""
+    written, expected = verification.entries_written, verification.entries_expected
+    if written is None:
+        parts = [_tr("Clockify's own file, saved as Clockify made it: its entries are not "
+                     "read, so they were not counted")]
+    elif expected is not None:
+        parts = [_tr("Verified: {written} of %Ln entries Clockify counted", None,
+                     expected).format(written=count(written))]
+    else:
+        parts = [_tr("%Ln item(s) written", None, written)]
+    totals = verification.totals
+    if isinstance(totals.get("totalTime"), int | float):
+        parts.append(_tr("total {time}").format(time=hours(totals["totalTime"])))
+    if totals.get("totalBillableTime"):
+        parts.append(_tr("billable {time}").format(time=hours(totals["totalBillableTime"])))
+    amounts = totals.get("amountByCurrency")
+    if isinstance(amounts, dict) and amounts:
+        parts.append(", ".join(money(cents, code) for code, cents in sorted(amounts.items())
+                               if isinstance(cents, int | float)))
+    parts.append(_tr("%Ln request(s)", None, verification.requests))
+    return " · ".join(parts)
 
 
 # ---- plans -----------------------------------------------------------------------------
@@ -291,9 +412,10 @@ def plan_text(workspace: dict[str, Any]) -> str:
     """What the workspace's plan allows, from core's Free-plan rules."""
     if is_free_plan(workspace):
         blocked = " / ".join(fmt.label for fmt in ExportFormat
-                            if fmt.value in FREE_PLAN_BLOCKED_FORMATS)
+                            if fmt.value in FREE_PLAN_NO_FILES)
         return _tr("Free plan: at most {days} days per request and {quota} requests per hour; "
-                   "no {formats} exports. Longer ranges are split automatically.").format(
+                   "Clockify makes no {formats} files, so this app builds them. Longer ranges "
+                   "are split automatically.").format(
             days=FREE_PLAN_MAX_DAYS, quota=FREE_HOURLY_QUOTA, formats=blocked)
     name = plan_name(workspace)
     if not name:

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PROGRESS_INTERVAL = 0.1  # seconds between two progress signals of the same phase
+PROGRESS_INTERVAL = 0.1  # seconds between two progress signals while pages come in
+_STEADY = (Phase.FETCHING, Phase.WAITING)  # the phases that report many times a second
 
 
 def unexpected_error(exc: BaseException) -> ExporterError:
@@ -82,6 +83,7 @@ class ExportWorker(_Worker):
         self.clock = time.monotonic
         self._sent_at = -PROGRESS_INTERVAL
         self._sent_phase: Phase | None = None
+        self._wait_sent_at = -PROGRESS_INTERVAL
         self._held: Progress | None = None  # the newest progress not yet sent
 
     @Slot()
@@ -119,10 +121,18 @@ class ExportWorker(_Worker):
             self._finish()
 
     def _on_progress(self, progress: Progress) -> None:  # called in the worker thread
-        if progress.phase is Phase.WAITING and progress.wait is not None:
-            self.waiting.emit(progress.wait)  # the pacer reports a wait once a second
         now = self.clock()
-        if progress.phase is self._sent_phase and now - self._sent_at < PROGRESS_INTERVAL:
+        # Each page thread's pacer reports its wait once a second, so many threads in flight
+        # report many a second: at most ten go out (a newer report follows a dropped one).
+        if (progress.phase is Phase.WAITING and progress.wait is not None
+                and now - self._wait_sent_at >= PROGRESS_INTERVAL):
+            self._wait_sent_at = now
+            self.waiting.emit(progress.wait)
+        # Fetching and waiting alternate when page threads wait: one budget for both, so
+        # phase changes cannot flood the GUI thread. Planning, writing and done (a few each
+        # per export) go out at once, so the status never lags behind what is done.
+        steady = progress.phase in _STEADY and self._sent_phase in _STEADY
+        if steady and now - self._sent_at < PROGRESS_INTERVAL:
             self._held = progress  # sent with the next one due, or at the end
             return
         self._send(progress, now)

@@ -6,8 +6,9 @@ Writes <state>-<run>.png for each run in RUNS (theme, scale factor, language, lo
 screen). The window takes the screen less a title bar and a desktop panel, so a shot shows
 what a 1366×768 laptop at 100 % or a 1920×1080 screen at 150 % (1280×720 logical pixels)
 shows. States: signed-out, sign-in-error, ready, pick-list, free-plan, invalid-range,
-exporting, done, error. Each run is a process of its own, because QT_SCALE_FACTOR is read
-when the QApplication starts. Nothing touches the real keyring or the user's settings.
+csv-options, exporting, exporting-entries, done, error. Each run is a process of its own,
+because QT_SCALE_FACTOR is read when the QApplication starts. Nothing touches the real
+keyring or the user's settings.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ RUNS = {
     "dark-fr-1920x1080@150": ("dark", "1.5", "fr", 1280, 720),
     "light-en-2x": ("light", "2", "en", 1280, 800),
     "light-en-narrow": ("light", "1", "en", 800, 700),  # the report moves under the filters
+    "light-en-default": ("light", "1", "en", 960, 760 + 70),  # MainWindow.DEFAULT_SIZE
 }
 DECORATIONS = 70  # a title bar and a desktop panel, in logical pixels
 
@@ -170,6 +172,12 @@ def render(out: Path, run: str) -> int:
         window.date_panel.end_edit.setDate(today.addDays(-3))
         shoot(window, "invalid-range")
 
+        # A CSV built by the app: the layout, the CSV options and the verification record.
+        window.date_panel.set_preset("last-month")
+        window.export_panel.set_fmt(ExportFormat.CSV)
+        window.export_panel.manifest_check.setChecked(True)
+        shoot(window, "csv-options")
+
         # Exporting, held up by Clockify's rate limit.
         window.filters_panel.buttons["projects"].pick_list.clear_selection()
         window.date_panel.set_preset("last-year")
@@ -185,6 +193,10 @@ def render(out: Path, run: str) -> int:
         window.start_export(folder / name)
         wait(lambda: window.export_panel.wait_label.isVisible())
         shoot(window, "exporting")
+        # Past the wait: the bar follows the entries Clockify counted.
+        wait(lambda: not window.export_panel.wait_label.isVisible()
+             and window.export_panel.progress_bar.maximum() > 1000)
+        shoot(window, "exporting-entries")
         wait(lambda: not window.is_exporting(), timeout=40)
         shoot(window, "done")
 

@@ -268,3 +268,10 @@ def test_trim_drops_qt_translations_and_keeps_other_data() -> None:
     assert trim.keep_data("certifi/cacert.pem")
     assert not trim.keep_data("PySide6/Qt/lib/QtNetwork.framework/Resources/Info.plist")
     assert trim.keep_data("PySide6/Qt/lib/QtCore.framework/Resources/Info.plist")
+
+
+def test_the_website_is_the_one_of_pyproject() -> None:
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["urls"]["Homepage"] == core.HOMEPAGE

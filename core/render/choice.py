@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.limits import CLOCKIFY_PDF_MAX_ROWS, clockify_exports
+from core.notes import Note, NoteKind
 from core.render.settings import Renderer
 from core.reports import ExportFormat, ReportKind
 
@@ -47,11 +48,12 @@ def pdf_fits(rows: int | None) -> bool:
     return rows is not None and rows < CLOCKIFY_PDF_MAX_ROWS
 
 
-def pdf_note(rows: int | None) -> str:
+def pdf_note(rows: int | None) -> Note:
     size = (f"this report has {rows:,}" if rows is not None
             else "Clockify did not say how many this report has")
-    return (f"Clockify's PDF stops at {CLOCKIFY_PDF_MAX_ROWS:,} rows and {size}, so this "
-            "app builds the complete PDF from the JSON report.")
+    return Note(NoteKind.PDF_TOO_LONG,
+                f"Clockify's PDF stops at {CLOCKIFY_PDF_MAX_ROWS:,} rows and {size}, so this "
+                "app builds the complete PDF from the JSON report.", rows=rows)
 
 
 CLOCKIFY_PDF_NOTE = (f"Clockify's own PDFs stop at {CLOCKIFY_PDF_MAX_ROWS:,} rows; a longer "

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.errors import ExporterError
+from core.errors import ErrorKind, ExporterError
 from core.render.values import hms, money_text, num
 
 # Clockify rounds totals to hundredths of a cent per request; half a cent is a real error.
@@ -18,6 +18,8 @@ _CENT_TOLERANCE = 0.5
 
 class TotalsMismatchError(ExporterError):
     """A built file would not add up to the report's totals; nothing was saved."""
+
+    kind = ErrorKind.TOTALS
 
 
 @dataclass

@@ -28,7 +28,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h3&gt;{app}&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Exports complete Clockify reports as JSON, CSV, Excel or PDF.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide {pyside}, Python {python}&lt;/p&gt;&lt;p&gt;Settings: {settings}&lt;br&gt;Log: {log}&lt;/p&gt;&lt;p&gt;Not affiliated with, endorsed or sponsored by Clockify or CAKE.com. Clockify is a trademark of its owner.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;{app}&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Exports complete Clockify reports as JSON, CSV, Excel or PDF.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;&lt;p&gt;Website: &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide {pyside}, Python {python}&lt;/p&gt;&lt;p&gt;Settings: {settings}&lt;br&gt;Log: {log}&lt;/p&gt;&lt;p&gt;Not affiliated with, endorsed or sponsored by Clockify or CAKE.com. Clockify is a trademark of its owner.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -151,6 +151,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Clockify sent impossible data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Totals do not add up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Could not reach Clockify at {server}: the connection failed or was dropped.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -235,12 +247,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Clockify sent a value that cannot be right (see the details), so the export stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Try again; if it keeps happening, copy the details and send them to support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file built from the report does not add up to Clockify&apos;s totals, so it was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again; if it happens again, export JSON and copy the details to support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Something unexpected went wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Please try again. If it keeps happening, copy the details and send them to support.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Try again; if it keeps happening, export a shorter date range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Clockify sent the same page again instead of new entries: it seems to ignore paging, so the export stopped after %Ln entries.</source>
+        <translation>
+            <numerusform>Clockify sent the same page again instead of new entries: it seems to ignore paging, so the export stopped after %Ln entry.</numerusform>
+            <numerusform>Clockify sent the same page again instead of new entries: it seems to ignore paging, so the export stopped after %Ln entries.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clockify counted %Ln entries but sent only {received} different ones.</source>
+        <translation>
+            <numerusform>Clockify counted %Ln entry but sent only {received} different ones.</numerusform>
+            <numerusform>Clockify counted %Ln entries but sent only {received} different ones.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The disk is full.</source>
@@ -333,11 +379,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
+        <source>{written} of %Ln entries written</source>
+        <translation>
+            <numerusform>{written} of %Ln entry written</numerusform>
+            <numerusform>{written} of %Ln entries written</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln item(s) written</source>
         <translation>
             <numerusform>%Ln item written</numerusform>
             <numerusform>%Ln items written</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>page {done} of {planned}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%Ln request(s) sent.</source>
@@ -370,6 +427,62 @@
         </translation>
     </message>
     <message>
+        <source>Clockify&apos;s own PDFs stop at {rows} rows; a longer report is cut there (choose this app&apos;s layout for every row).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clockify&apos;s PDF stops at {cap} rows and did not say how many this report has, so this app built the complete PDF from the JSON report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Clockify&apos;s PDF stops at {cap} rows and this report has %Ln, so this app built the complete PDF from the JSON report.</source>
+        <translation>
+            <numerusform>Clockify&apos;s PDF stops at {cap} rows and this report has %Ln, so this app built the complete PDF from the JSON report.</numerusform>
+            <numerusform>Clockify&apos;s PDF stops at {cap} rows and this report has %Ln, so this app built the complete PDF from the JSON report.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clockify does not show amounts to your role, so this export has no amounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Clockify allows at most %n days per request for this workspace, so the range was fetched in smaller parts.</source>
+        <translation>
+            <numerusform>Clockify allows at most %n day per request for this workspace, so the range was fetched in smaller parts.</numerusform>
+            <numerusform>Clockify allows at most %n days per request for this workspace, so the range was fetched in smaller parts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{time} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clockify&apos;s own file, saved as Clockify made it: its entries are not read, so they were not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified: {written} of %Ln entries Clockify counted</source>
+        <translation>
+            <numerusform>Verified: {written} of %Ln entry Clockify counted</numerusform>
+            <numerusform>Verified: {written} of %Ln entries Clockify counted</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>total {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>billable {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>%Ln request</numerusform>
+            <numerusform>%Ln requests</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Free</source>
         <translation type="unfinished"></translation>
     </message>
@@ -390,7 +503,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Free plan: at most {days} days per request and {quota} requests per hour; no {formats} exports. Longer ranges are split automatically.</source>
+        <source>Free plan: at most {days} days per request and {quota} requests per hour; Clockify makes no {formats} files, so this app builds them. Longer ranges are split automatically.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -647,6 +760,66 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Layout of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This app&apos;s (any plan, one file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clockify&apos;s (as in the web app)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This app builds CSV, Excel and PDF files from Clockify&apos;s JSON report: every entry in one file, on any plan. Clockify&apos;s own files look as in the web app, but the Free plan gets none as CSV or Excel and its PDFs stop at {rows} rows. Automatic takes Clockify&apos;s file when it is complete and allowed, else this app&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV separator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The separator between columns: French or German Excel expects a semicolon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protect against formulas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cell that starts with = + - or @ gets a leading &apos; so that a spreadsheet shows it as text and never runs it. Turn off for programs that read the CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark as UTF-8 for E&amp;xcel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts the file with a byte-order mark, without which Excel misreads accents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also save a &amp;verification record (.manifest.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A small file beside the export with what was checked (entries, totals, requests), the export&apos;s choices and a SHA-256 fingerprint of every file: for your records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Request cost</source>
         <translation type="unfinished"></translation>
     </message>
@@ -695,6 +868,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Layout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -714,7 +895,7 @@
         </translation>
     </message>
     <message>
-        <source>Items: {count}.</source>
+        <source>Verification record: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -956,7 +1137,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Clockify&apos;s Free plan cannot export {format}. Choose JSON or PDF, or upgrade the workspace.</source>
+        <source>Clockify makes no {format} files on the Free plan: choose this app&apos;s layout (or Automatic), which builds them from the JSON report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

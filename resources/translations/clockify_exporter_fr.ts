@@ -28,8 +28,8 @@
         <translation>À propos de {app}</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;{app}&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Exports complete Clockify reports as JSON, CSV, Excel or PDF.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide {pyside}, Python {python}&lt;/p&gt;&lt;p&gt;Settings: {settings}&lt;br&gt;Log: {log}&lt;/p&gt;&lt;p&gt;Not affiliated with, endorsed or sponsored by Clockify or CAKE.com. Clockify is a trademark of its owner.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;{app}&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Exporte des rapports Clockify complets en JSON, CSV, Excel ou PDF.&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence MIT.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide {pyside}, Python {python}&lt;/p&gt;&lt;p&gt;Réglages : {settings}&lt;br&gt;Journal : {log}&lt;/p&gt;&lt;p&gt;Sans lien avec Clockify ni CAKE.com, qui ne l&apos;approuvent ni ne le parrainent. Clockify est une marque de son propriétaire.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;{app}&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Exports complete Clockify reports as JSON, CSV, Excel or PDF.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;&lt;p&gt;Website: &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide {pyside}, Python {python}&lt;/p&gt;&lt;p&gt;Settings: {settings}&lt;br&gt;Log: {log}&lt;/p&gt;&lt;p&gt;Not affiliated with, endorsed or sponsored by Clockify or CAKE.com. Clockify is a trademark of its owner.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{app}&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Exporte des rapports Clockify complets en JSON, CSV, Excel ou PDF.&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence MIT.&lt;/p&gt;&lt;p&gt;Site web : &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide {pyside}, Python {python}&lt;/p&gt;&lt;p&gt;Réglages : {settings}&lt;br&gt;Journal : {log}&lt;/p&gt;&lt;p&gt;Sans lien avec Clockify ni CAKE.com, qui ne l&apos;approuvent ni ne le parrainent. Clockify est une marque de son propriétaire.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>none</source>
@@ -151,6 +151,18 @@
         <translation>Export annulé</translation>
     </message>
     <message>
+        <source>Clockify sent impossible data</source>
+        <translation>Clockify a envoyé des données impossibles</translation>
+    </message>
+    <message>
+        <source>Entries missing</source>
+        <translation>Entrées manquantes</translation>
+    </message>
+    <message>
+        <source>Totals do not add up</source>
+        <translation>Les totaux ne concordent pas</translation>
+    </message>
+    <message>
         <source>Could not reach Clockify at {server}: the connection failed or was dropped.</source>
         <translation>Impossible de joindre Clockify sur {server} : la connexion a échoué ou a été coupée.</translation>
     </message>
@@ -235,12 +247,46 @@
         <translation>Rien n&apos;a été enregistré.</translation>
     </message>
     <message>
+        <source>Clockify sent a value that cannot be right (see the details), so the export stopped.</source>
+        <translation>Clockify a envoyé une valeur qui ne peut pas être juste (voir les détails) : l&apos;export s&apos;est donc arrêté.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Try again; if it keeps happening, copy the details and send them to support.</source>
+        <translation>Rien n&apos;a été enregistré. Réessayez ; si cela se reproduit, copiez les détails et envoyez-les au support.</translation>
+    </message>
+    <message>
+        <source>The file built from the report does not add up to Clockify&apos;s totals, so it was not saved.</source>
+        <translation>Le fichier construit à partir du rapport ne correspond pas aux totaux de Clockify : il n&apos;a donc pas été enregistré.</translation>
+    </message>
+    <message>
+        <source>Try again; if it happens again, export JSON and copy the details to support.</source>
+        <translation>Réessayez ; si cela se reproduit, exportez en JSON et copiez les détails pour le support.</translation>
+    </message>
+    <message>
         <source>Something unexpected went wrong.</source>
         <translation>Un problème inattendu s&apos;est produit.</translation>
     </message>
     <message>
         <source>Please try again. If it keeps happening, copy the details and send them to support.</source>
         <translation>Veuillez réessayer. Si cela se reproduit, copiez les détails et envoyez-les au support.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Try again; if it keeps happening, export a shorter date range.</source>
+        <translation>Rien n&apos;a été enregistré. Réessayez ; si cela se reproduit, exportez une période plus courte.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clockify sent the same page again instead of new entries: it seems to ignore paging, so the export stopped after %Ln entries.</source>
+        <translation>
+            <numerusform>Clockify a renvoyé la même page au lieu de nouvelles entrées : il semble ignorer la pagination, l&apos;export s&apos;est donc arrêté après %Ln entrée.</numerusform>
+            <numerusform>Clockify a renvoyé la même page au lieu de nouvelles entrées : il semble ignorer la pagination, l&apos;export s&apos;est donc arrêté après %Ln entrées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clockify counted %Ln entries but sent only {received} different ones.</source>
+        <translation>
+            <numerusform>Clockify a compté %Ln entrée mais n&apos;en a envoyé que {received} différentes.</numerusform>
+            <numerusform>Clockify a compté %Ln entrées mais n&apos;en a envoyé que {received} différentes.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The disk is full.</source>
@@ -333,11 +379,22 @@
         <translation>Période {i} sur {n}.</translation>
     </message>
     <message numerus="yes">
+        <source>{written} of %Ln entries written</source>
+        <translation>
+            <numerusform>{written} entrée sur %Ln écrite</numerusform>
+            <numerusform>{written} entrées sur %Ln écrites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln item(s) written</source>
         <translation>
             <numerusform>%Ln élément écrit</numerusform>
             <numerusform>%Ln éléments écrits</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>page {done} of {planned}</source>
+        <translation>page {done} sur {planned}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln request(s) sent.</source>
@@ -370,6 +427,62 @@
         </translation>
     </message>
     <message>
+        <source>Clockify&apos;s own PDFs stop at {rows} rows; a longer report is cut there (choose this app&apos;s layout for every row).</source>
+        <translation>Les PDF de Clockify s&apos;arrêtent à {rows} lignes ; un rapport plus long y est coupé (choisissez la mise en page de cette application pour toutes les lignes).</translation>
+    </message>
+    <message>
+        <source>Clockify&apos;s PDF stops at {cap} rows and did not say how many this report has, so this app built the complete PDF from the JSON report.</source>
+        <translation>Le PDF de Clockify s&apos;arrête à {cap} lignes et Clockify n&apos;a pas indiqué combien ce rapport en a : cette application a donc construit le PDF complet à partir du rapport JSON.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clockify&apos;s PDF stops at {cap} rows and this report has %Ln, so this app built the complete PDF from the JSON report.</source>
+        <translation>
+            <numerusform>Le PDF de Clockify s&apos;arrête à {cap} lignes et ce rapport en a %Ln : cette application a donc construit le PDF complet à partir du rapport JSON.</numerusform>
+            <numerusform>Le PDF de Clockify s&apos;arrête à {cap} lignes et ce rapport en a %Ln : cette application a donc construit le PDF complet à partir du rapport JSON.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clockify does not show amounts to your role, so this export has no amounts.</source>
+        <translation>Clockify ne montre pas les montants à votre rôle : cet export n&apos;a donc pas de montants.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clockify allows at most %n days per request for this workspace, so the range was fetched in smaller parts.</source>
+        <translation>
+            <numerusform>Clockify autorise au plus %n jour par requête pour cet espace de travail : la période a donc été récupérée en plusieurs parties.</numerusform>
+            <numerusform>Clockify autorise au plus %n jours par requête pour cet espace de travail : la période a donc été récupérée en plusieurs parties.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{time} h</source>
+        <translation>{time} h</translation>
+    </message>
+    <message>
+        <source>Clockify&apos;s own file, saved as Clockify made it: its entries are not read, so they were not counted</source>
+        <translation>Fichier de Clockify, enregistré tel que Clockify l&apos;a fait : ses entrées ne sont pas lues, elles n&apos;ont donc pas été comptées</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified: {written} of %Ln entries Clockify counted</source>
+        <translation>
+            <numerusform>Vérifié : {written} entrée sur %Ln comptée par Clockify</numerusform>
+            <numerusform>Vérifié : {written} entrées sur %Ln comptées par Clockify</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>total {time}</source>
+        <translation>total {time}</translation>
+    </message>
+    <message>
+        <source>billable {time}</source>
+        <translation>facturable {time}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>%Ln requête</numerusform>
+            <numerusform>%Ln requêtes</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Free</source>
         <translation>Gratuit</translation>
     </message>
@@ -390,8 +503,8 @@
         <translation>Enterprise</translation>
     </message>
     <message>
-        <source>Free plan: at most {days} days per request and {quota} requests per hour; no {formats} exports. Longer ranges are split automatically.</source>
-        <translation>Abonnement gratuit : au plus {days} jours par requête et {quota} requêtes par heure ; pas d&apos;export {formats}. Les périodes plus longues sont découpées automatiquement.</translation>
+        <source>Free plan: at most {days} days per request and {quota} requests per hour; Clockify makes no {formats} files, so this app builds them. Longer ranges are split automatically.</source>
+        <translation>Forfait Free : au plus {days} jours par requête et {quota} requêtes par heure ; Clockify ne fournit pas de fichiers {formats}, cette application les construit donc. Les périodes plus longues sont découpées automatiquement.</translation>
     </message>
     <message>
         <source>Paid plan: every format, any date range.</source>
@@ -647,6 +760,66 @@
         <translation>Format de fichier</translation>
     </message>
     <message>
+        <source>Layout of the file</source>
+        <translation>Mise en page du fichier</translation>
+    </message>
+    <message>
+        <source>This app&apos;s (any plan, one file)</source>
+        <translation>Celle de l&apos;application (tout forfait, un fichier)</translation>
+    </message>
+    <message>
+        <source>Clockify&apos;s (as in the web app)</source>
+        <translation>Celle de Clockify (comme dans l&apos;application web)</translation>
+    </message>
+    <message>
+        <source>Automatic (recommended)</source>
+        <translation>Automatique (recommandé)</translation>
+    </message>
+    <message>
+        <source>This app builds CSV, Excel and PDF files from Clockify&apos;s JSON report: every entry in one file, on any plan. Clockify&apos;s own files look as in the web app, but the Free plan gets none as CSV or Excel and its PDFs stop at {rows} rows. Automatic takes Clockify&apos;s file when it is complete and allowed, else this app&apos;s.</source>
+        <translation>Cette application construit les fichiers CSV, Excel et PDF à partir du rapport JSON de Clockify : toutes les entrées dans un seul fichier, avec tout forfait. Les fichiers de Clockify ressemblent à ceux de l&apos;application web, mais le forfait Free n&apos;en a aucun en CSV ou Excel et ses PDF s&apos;arrêtent à {rows} lignes. Automatique prend le fichier de Clockify quand il est complet et autorisé, sinon celui de l&apos;application.</translation>
+    </message>
+    <message>
+        <source>CSV separator</source>
+        <translation>Séparateur CSV</translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation>Virgule (,)</translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation>Point-virgule (;)</translation>
+    </message>
+    <message>
+        <source>The separator between columns: French or German Excel expects a semicolon.</source>
+        <translation>Le séparateur des colonnes : Excel en français ou en allemand attend un point-virgule.</translation>
+    </message>
+    <message>
+        <source>Protect against formulas</source>
+        <translation>Protéger des formules</translation>
+    </message>
+    <message>
+        <source>A cell that starts with = + - or @ gets a leading &apos; so that a spreadsheet shows it as text and never runs it. Turn off for programs that read the CSV.</source>
+        <translation>Une cellule qui commence par = + - ou @ reçoit une &apos; devant, pour qu&apos;un tableur l&apos;affiche comme texte et ne l&apos;exécute jamais. À désactiver pour les programmes qui lisent le CSV.</translation>
+    </message>
+    <message>
+        <source>Mark as UTF-8 for E&amp;xcel</source>
+        <translation>Marquer en UTF-8 pour E&amp;xcel</translation>
+    </message>
+    <message>
+        <source>Starts the file with a byte-order mark, without which Excel misreads accents.</source>
+        <translation>Commence le fichier par une marque d&apos;ordre des octets (BOM), sans laquelle Excel lit mal les accents.</translation>
+    </message>
+    <message>
+        <source>Also save a &amp;verification record (.manifest.json)</source>
+        <translation>Enre&amp;gistrer aussi un relevé de vérification (.manifest.json)</translation>
+    </message>
+    <message>
+        <source>A small file beside the export with what was checked (entries, totals, requests), the export&apos;s choices and a SHA-256 fingerprint of every file: for your records.</source>
+        <translation>Un petit fichier à côté de l&apos;export, avec ce qui a été vérifié (entrées, totaux, requêtes), les choix de l&apos;export et une empreinte SHA-256 de chaque fichier : pour vos archives.</translation>
+    </message>
+    <message>
         <source>Request cost</source>
         <translation>Coût en requêtes</translation>
     </message>
@@ -695,6 +868,14 @@
         <translation>F&amp;ormat :</translation>
     </message>
     <message>
+        <source>Layout:</source>
+        <translation>Mise en page :</translation>
+    </message>
+    <message>
+        <source>CSV:</source>
+        <translation>CSV :</translation>
+    </message>
+    <message>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
@@ -714,8 +895,8 @@
         </translation>
     </message>
     <message>
-        <source>Items: {count}.</source>
-        <translation>Éléments : {count}.</translation>
+        <source>Verification record: {name}</source>
+        <translation>Relevé de vérification : {name}</translation>
     </message>
     <message>
         <source>Requests to Clockify: {count}.</source>
@@ -956,8 +1137,8 @@
         <translation>Choisissez un espace de travail.</translation>
     </message>
     <message>
-        <source>Clockify&apos;s Free plan cannot export {format}. Choose JSON or PDF, or upgrade the workspace.</source>
-        <translation>L&apos;abonnement gratuit de Clockify ne permet pas d&apos;exporter en {format}. Choisissez JSON ou PDF, ou changez d&apos;abonnement.</translation>
+        <source>Clockify makes no {format} files on the Free plan: choose this app&apos;s layout (or Automatic), which builds them from the JSON report.</source>
+        <translation>Clockify ne fournit pas de fichiers {format} avec le forfait Free : choisissez la mise en page de l&apos;application (ou Automatique), qui les construit à partir du rapport JSON.</translation>
     </message>
     <message>
         <source>Cancelling…</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import signal
 import sys
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,9 @@ from PySide6.QtCore import QPoint, QStandardPaths, Qt, QUrl
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from core import HOMEPAGE
 from core.errors import ErrorKind, NetworkError, OutputError
+from core.limits import WaitInfo, WaitReason
 from core.planning import ExportPlan, ExportRequest, Phase, Progress
 from core.reports import ExportFormat, ReportKind
 from core.servers import custom_server
@@ -144,6 +146,27 @@ def test_progress_signals_are_coalesced_to_ten_a_second(qtbot: QtBot) -> None:
     assert sent[-1].entries_written == 999  # the last word is never lost
 
 
+def test_waits_of_many_page_threads_stay_within_ten_signals_a_second(qtbot: QtBot) -> None:
+    request = ExportRequest("ws", ReportKind.DETAILED, ExportFormat.JSON, date(2026, 1, 1),
+                            date(2026, 1, 2), Path("x.json"))
+    worker = ExportWorker(Connection(custom_server("http://127.0.0.1:9"), "k"), request)
+    now = [0.0]
+    worker.clock = lambda: now[0]
+    sent: list[Progress] = []
+    waits: list[WaitInfo] = []
+    worker.progress_changed.connect(sent.append)
+    worker.waiting.connect(waits.append)
+    wait = WaitInfo(WaitReason.RATE_LIMIT, 1.0, datetime.now(), "")
+    for n in range(1000):  # sixteen threads: fetching and waiting alternate all second
+        now[0] = n / 1000
+        phase = Phase.WAITING if n % 2 else Phase.FETCHING
+        worker._on_progress(Progress(phase, "", entries_written=n,
+                                     wait=wait if phase is Phase.WAITING else None))
+    assert 9 <= len(sent) <= 11 and 9 <= len(waits) <= 11
+    worker._on_progress(Progress(Phase.WRITING, ""))  # a new stage is said at once
+    assert sent[-1].phase is Phase.WRITING
+
+
 # ---- 9: errors by kind ------------------------------------------------------------------
 
 @pytest.mark.parametrize(("kind", "words"), [
@@ -189,7 +212,7 @@ def test_the_about_box_says_licence_versions_settings_and_no_affiliation(
     REAL_ABOUT(None, "/home/u/.config/app.ini", "/home/u/.local/state/app.log")
     text = shown[0]
     for words in ("MIT", "Qt ", "Python ", "/home/u/.config/app.ini", "app.log",
-                  "Not affiliated"):
+                  "Not affiliated", f'href="{HOMEPAGE}"'):
         assert words in text
 
 

@@ -6,6 +6,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,12 @@ from pytestqt.qtbot import QtBot
 
 from core.demo import DemoServer
 from core.planning import Phase, Progress
+from core.render.settings import Renderer
+from core.reports import ExportFormat
 from gui import wording
 from gui.i18n import install_translators, language_for
 from gui.main_window import MainWindow
-from tests.gui.conftest import WindowFactory, sign_in
+from tests.gui.conftest import FakeDialogs, WindowFactory, run_export, sign_in
 from tests.gui.test_polish import _assert_unique
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,3 +90,37 @@ def test_the_language_menu_sets_the_language_for_the_next_start(
     assert window.settings.text("language") == "fr"
     assert "next time" in window.statusBar().currentMessage()
     assert language_for(window.settings.text("language"), QLocale("en_US")) == "fr"
+
+
+def test_the_french_export_options_progress_and_verified_result(
+        qtbot: QtBot, french: None, make_window: WindowFactory, demo_server: DemoServer,
+        fake_dialogs: FakeDialogs, tmp_path: Path) -> None:
+    window: MainWindow = make_window()
+    sign_in(qtbot, window, demo_server)
+    panel = window.export_panel
+    panel.set_fmt(ExportFormat.CSV)
+    assert panel.layout_label.text() == "Mise en page :"
+    assert panel.layout_combo.currentText().startswith("Automatique (recommandé)")
+    assert panel.escape_check.text() == "Protéger des formules"
+    assert "vérification" in panel.manifest_check.text()
+    _assert_unique(window, "CSV options (fr)")
+    panel.set_running(True)
+    panel.show_progress(Progress(Phase.FETCHING, "", requests_done=1, entries_written=1000,
+                                 entries_expected=1828, pages_done=1, pages_planned=2))
+    assert panel.progress_label.text().startswith("1") and "sur" in panel.progress_label.text()
+    assert "page 1 sur 2" in panel.progress_label.text()
+    panel.set_running(False)
+    panel.manifest_check.setChecked(True)
+    today = date.today()
+    window.date_panel.set_range(today - timedelta(days=20), today)
+    run_export(qtbot, window, fake_dialogs, tmp_path / "x.csv")
+    banner = panel.banner
+    assert banner.title_label.text() == "Export terminé"
+    text = banner.text_label.text()
+    assert "Vérifié :" in text and "comptées par Clockify" in text
+    assert "Relevé de vérification : x.manifest.json" in text
+    for english in ("Saved", "Verified", "entries", "request", "total time"):
+        assert english not in text + banner.hint_label.text()
+    panel.set_renderer(Renderer.CLOCKIFY)
+    panel.set_fmt(ExportFormat.PDF)
+    assert "s'arrêtent à 3" in panel.note_label.text()  # Clockify's PDF cap, in French
