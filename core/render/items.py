@@ -34,8 +34,10 @@ def _invoiced(item: dict[str, Any]) -> bool:
 class ItemLayout:
     """Columns and rows of one paged report kind; each row is added to the tally."""
 
-    def __init__(self, ctx: ReportContext, first: dict[str, Any] | None) -> None:
+    def __init__(self, ctx: ReportContext, first: dict[str, Any] | None, *,
+                 printed: bool = False) -> None:
         self.ctx = ctx
+        self.printed = printed  # a PDF: a page to read, not data to process
         self.tz = zone(ctx.time_zone)
         first = first or {}
         self.with_approval = "approvalRequestId" in first
@@ -93,6 +95,11 @@ class ItemLayout:
         several = ctx.several_currencies
         groups = ctx.user_groups
         tz = self.tz
+        # On a printed page every column takes width from the description: leave out the
+        # e-mail (the user's name is there) and a group column that can only be empty.
+        dropped = ({"Email"} | (set() if groups else {"Group"})) if self.printed else set()
+        shown = [i for i, c in enumerate(columns) if c.header not in dropped]
+        columns = [columns[i] for i in shown]
 
         def row(item: dict[str, Any], into: Tally) -> list[Any]:
             interval = item.get("timeInterval") or {}
@@ -121,7 +128,7 @@ class ItemLayout:
             if self.with_approval or self.with_invoiced:
                 values += self._states(item)
             into.add(duration, billable, amount, self._currency(item))
-            return values
+            return [values[i] for i in shown] if dropped else values
 
         return columns, row
 

@@ -169,11 +169,17 @@ class PdfTableWriter:
                 wanted.append(0.0)
                 continue
             fixed.append(0.0)
-            least.append(words)
+            # Wide enough for most rows' longest word where the page allows, so names and
+            # words like "Documentation" wrap between words instead of being cut.
+            longest = sorted(max(self._width(w) for w in text.split())
+                             for text in texts if text.strip())
+            typical = longest[int(len(longest) * 0.9)] + 2 * PAD if longest else 0.0
+            floor = max(words, min(typical, usable * 0.08))
+            least.append(floor)
             widths = sorted(max(self._width(line) for line in text.split("\n"))
                             for text in texts)
             natural = widths[int(len(widths) * 0.9)] if widths else column.width * SIZE * 0.55
-            wanted.append(min(max(natural + 2 * PAD, words), usable * 0.35))
+            wanted.append(min(max(natural + 2 * PAD, floor), usable * 0.35))
         room = max(usable - sum(fixed), 0.0)
         total = sum(wanted) or 1.0
         if total <= room:  # everything fits: spread what is left in proportion

@@ -76,7 +76,7 @@ class RenderItemSink:
         return self.tally.count
 
     def _begin(self, first: dict[str, Any] | None) -> ItemLayout:
-        self.layout = ItemLayout(self.ctx, first)
+        self.layout = ItemLayout(self.ctx, first, printed=self.fmt is ExportFormat.PDF)
         self.writer.begin(self.layout.columns)
         return self.layout
 

@@ -143,3 +143,26 @@ def test_tabs_print_as_spaces_not_missing_glyph_boxes(tmp_path: Path) -> None:
     path = render_items(tmp_path / "t.pdf", ExportFormat.PDF,
                         [entry(0, description="Col1\tCol2")])
     assert "Col1 Col2" in pages_text(path)[0]
+
+
+def test_the_printed_table_leaves_out_email_and_an_empty_group(tmp_path: Path) -> None:
+    items = [entry(i) for i in range(3)]
+    plain = pages_text(render_items(tmp_path / "p.pdf", ExportFormat.PDF, items))[0]
+    assert "Email" not in plain and "Group" not in plain and "user0@ex.com" not in plain
+    grouped = context(user_groups={"u0": "Designers"})
+    with_groups = pages_text(render_items(tmp_path / "g.pdf", ExportFormat.PDF, items,
+                                          grouped))[0]
+    assert "Group" in with_groups and "Designers" in with_groups
+    # The data formats keep Clockify's whole column set.
+    csv_text = render_items(tmp_path / "c.csv", ExportFormat.CSV, items).read_text("utf-8-sig")
+    assert "Email" in csv_text.splitlines()[0] and "Group" in csv_text.splitlines()[0]
+
+
+def test_short_text_columns_are_wide_enough_for_their_words(tmp_path: Path) -> None:
+    items = [entry(i) for i in range(40)]
+    for item in items:
+        item["taskName"] = "Documentation"
+        item["tags"] = [{"_id": "t1", "name": "writing"}, {"_id": "t2", "name": "editing"}]
+    text = pages_text(render_items(tmp_path / "t.pdf", ExportFormat.PDF, items))[0]
+    # No word is cut across lines (a cut would extract as "Documentatio" + "n").
+    assert text.count("Documentation") == 40 and text.count("writing,") == 40
