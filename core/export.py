@@ -24,8 +24,10 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any, TypeVar
 
+from core.atomic import preflight_output
 from core.client import ClockifyClient
 from core.errors import (
     CancelledError,
@@ -64,7 +66,13 @@ from core.render.context import ReportContext
 from core.render.job import pdf_rows, render_context
 from core.render.settings import Renderer
 from core.reports import BodyParams, ExportFormat, Page, ReportKind, ReportOptions, build_body
-from core.summaries import JsonTotals, merge_summaries, merge_weekly, window_count
+from core.summaries import (
+    JsonTotals,
+    document_figures,
+    merge_summaries,
+    merge_weekly,
+    window_count,
+)
 from core.windows import FREE_PLAN_MAX_DAYS, DateWindow, split_range
 from core.writers import AtomicGroup, JsonDocumentWriter, JsonListWriter
 
@@ -120,6 +128,7 @@ class ExportJob:
             return self._plan
         req = self.request
         check_request(req)
+        check_output(req.output, manifest=req.manifest)
         if self._workspace is None:
             self._emit(Phase.PLANNING, "Checking the workspace…")
         workspace = self._workspace = self._workspace or self._fetch_workspace()
@@ -414,14 +423,11 @@ class ExportJob:
             document = merge_summaries([r for _, r in results])
         else:
             document = merge_weekly(results)
-        self.entries = len(document.get("groupOne") or [])
+        # Several weeks are merged as a list of weekly documents (core.summaries).
+        self.entries = sum(len(part.get("groupOne") or [])
+                           for part in document.get("weeks") or [document])
         self._document_sink(group).write(document)
-        totals = (document.get("totals") or [None])[0]
-        if not isinstance(totals, dict):
-            return {}
-        return {key: totals[key] for key in ("totalTime", "totalBillableTime", "entriesCount",
-                                             "totalAmount", "totalAmountByCurrency")
-                if key in totals}
+        return document_figures(document)
 
     # ---- progress ------------------------------------------------------------------
 
@@ -464,6 +470,14 @@ class ExportJob:
 
     def _on_wait(self, info: WaitInfo) -> None:  # from the page threads, too
         self._emit(Phase.WAITING, info.message, info)
+
+
+def check_output(output: Path, *, manifest: bool = False) -> None:
+    """Whether the export's file, and its manifest, can be saved: checked before the first
+    request, so a folder that cannot take them costs no request and no download."""
+    preflight_output(output)
+    if manifest:
+        preflight_output(manifest_path(output))
 
 
 def _describe(window: DateWindow) -> str:
