@@ -89,7 +89,13 @@ def weekly_windows(start: date, end: date) -> list[DateWindow]:
 
 def week_start_of(day: date, week_start: str = "MONDAY") -> date:
     first = WEEKDAYS.index(week_start) if week_start in WEEKDAYS else 0
-    return day - timedelta(days=(day.weekday() - first) % 7)
+    back = (day.weekday() - first) % 7
+    if (day - date.min).days < back:  # `day - back` would overflow in year 1
+        raise UsageError(
+            f"Weekly reports cover whole weeks, and the week of {day.isoformat()} would "
+            f"start before the first day a calendar has ({date.min.isoformat()}).",
+            "Pick a later range.")
+    return day - timedelta(days=back)
 
 
 class Preset(StrEnum):

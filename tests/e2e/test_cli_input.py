@@ -233,3 +233,46 @@ def test_options_are_checked_before_the_key_is_looked_up(
     code = run(["export", "--region", "eu", *JAN, "--output", str(tmp_path / "x.docx")],
                out=io.StringIO(), err=err)
     assert code == EXIT_USAGE and "not an export format" in one_line_error(err.getvalue())
+
+
+# ---- the ends of the calendar --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [
+    ("--start", "9999-12-01", "--end", "9999-12-31", "--time-zone", "America/Los_Angeles"),
+    ("--start", "9999-12-01", "--end", "9999-12-31", "--time-zone", "Pacific/Kiritimati",
+     "--max-days", "3660"),
+    ("--report", "summary", "--start", "9999-12-01", "--end", "9999-12-31"),
+    ("--report", "weekly", "--start", "9999-12-20", "--end", "9999-12-26",
+     "--week-start", "MONDAY", "--time-zone", "America/Los_Angeles"),
+    ("--start", "0001-01-01", "--end", "0001-01-05", "--time-zone", "Pacific/Kiritimati"),
+    ("--report", "weekly", "--start", "0001-01-01", "--end", "0001-01-05",
+     "--week-start", "MONDAY"),
+])
+def test_days_at_the_ends_of_the_calendar_export(demo: DemoServer, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 args: tuple[str, ...]) -> None:
+    for name in ("x.json", "x.csv"):
+        code, _, err = cli(demo, monkeypatch, *args, "--output", str(tmp_path / name))
+        assert code == EXIT_OK, err
+        assert (tmp_path / name).stat().st_size > 0
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    # The last week would end after 9999-12-31.
+    (("--start", "9999-12-01", "--end", "9999-12-31"), "after the last day a calendar has"),
+    (("--start", "9999-12-27", "--end", "9999-12-31"), "after the last day a calendar has"),
+    # 0001-01-01 is a Monday: a week starting on Sunday would begin in year 0.
+    (("--start", "0001-01-01", "--end", "0001-01-05", "--week-start", "SUNDAY"),
+     "before the first day a calendar has"),
+])
+def test_weekly_past_the_ends_of_the_calendar_is_a_usage_error(
+        demo: DemoServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        args: tuple[str, ...], words: str) -> None:
+    first = len(demo.requests)
+    code, _, err = cli(demo, monkeypatch, "--workspace", demo.paid_workspace_id, "--report",
+                       "weekly", *args, "--output", str(tmp_path / "x.json"))
+    assert code == EXIT_USAGE
+    assert words in one_line_error(err)
+    assert not [r for r in demo.requests[first:] if "/reports/" in r.path]
+    assert list(tmp_path.iterdir()) == []
