@@ -276,3 +276,29 @@ def test_weekly_past_the_ends_of_the_calendar_is_a_usage_error(
     assert words in one_line_error(err)
     assert not [r for r in demo.requests[first:] if "/reports/" in r.path]
     assert list(tmp_path.iterdir()) == []
+
+
+# ---- server addresses urllib.parse or urllib3 cannot read ----------------------------------
+
+
+@pytest.mark.parametrize("root", [
+    "http://[::1", "http://[::1]:99999", "https://exa mple.com", "http://[::1]x",
+    "http://]::1[", "http://[1.2.3.4]", "http://[v1.x]", "http://:80",
+    "https://[fe80::1%25eth0]", "http://localhost:8a", "http://[::1]:-1", "ftp://localhost",
+    "localhost:8080", "https://example.com:0",
+])
+@pytest.mark.parametrize("command", ["export", "workspaces"])
+def test_a_malformed_server_address_is_a_usage_error(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     root: str, command: str) -> None:
+    monkeypatch.setenv("CLOCKIFY_API_KEY", "k")
+    args = [command, "--server", root]
+    if command == "export":
+        args += [*JAN, "--output", str(tmp_path / "x.json")]
+    err = io.StringIO()
+    code = run(args, out=io.StringIO(), err=err)
+    assert code == EXIT_USAGE, err.getvalue()
+    text = one_line_error(err.getvalue())
+    assert "server address" in text or "port" in text, text
+    assert "unexpected" not in text and "Traceback" not in text
+    assert list(tmp_path.iterdir()) == []
