@@ -63,6 +63,8 @@ class Faults:
     ignore_paging: bool = False  # every page is page 1
     count_offset: int = 0  # detailed `totals[0].entriesCount` is off by this much
     page_latency: dict[int, float] = field(default_factory=dict)  # page → extra seconds
+    # page → 429s that page answers before it succeeds (Retry-After: rate_limit_retry_after)
+    rate_limit_pages: dict[int, int] = field(default_factory=dict)
     error_page: int = 0  # this page number always fails (server_error_status)
     hide_plan: bool = False  # workspaces report `featureSubscriptionType: null` (main API)
 

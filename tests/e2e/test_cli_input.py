@@ -302,3 +302,20 @@ def test_a_malformed_server_address_is_a_usage_error(tmp_path: Path,
     assert "server address" in text or "port" in text, text
     assert "unexpected" not in text and "Traceback" not in text
     assert list(tmp_path.iterdir()) == []
+
+
+def test_waits_of_pages_in_flight_at_once_are_each_reported_once(
+        demo: DemoServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages 2 and 3 (2,500 entries) wait for their 429s at the same time: their countdowns
+    interleave, and neither may be printed again when the other's turn comes."""
+    demo.faults.rate_limit_pages = {2: 1, 3: 1}
+    demo.faults.rate_limit_retry_after = 2
+    code, _, err = cli(demo, monkeypatch, "--workspace", demo.paid_workspace_id,
+                       "--start", "2025-09-01", "--end", "2026-11-28", "--max-days", "3660",
+                       "--time-zone", "UTC",
+                       "--output", str(tmp_path / "x.json"))
+    assert code == EXIT_OK, err
+    assert demo.faults.rate_limit_pages == {2: 0, 3: 0}, "both pages were refused once"
+    waits = [line for line in err.splitlines() if "slow down" in line]
+    # Each wait once, as it starts: a later tick of one is never printed after the other.
+    assert waits == ["Clockify asked to slow down; resuming in 2 s."] * 2, err
