@@ -239,7 +239,7 @@ class ExportJob:
             fetch, deliver, page_size=req.page_size, cancel=self.cancel,
             in_flight=1 if self._free else (req.max_in_flight or DEFAULT_IN_FLIGHT),
             rate=None if req.max_in_flight else PAID_REQUESTS_PER_SECOND,
-            describe=_describe, noun=self.noun(), repeat_ends=repeat_ends,
+            describe=DateWindow.text, noun=self.noun(), repeat_ends=repeat_ends,
             on_page=self.emit_fetching)
         self._pager = pager
         return pager
@@ -436,10 +436,10 @@ class ExportJob:
         pager, plan = self._pager, self._plan
         if pager is None or not pager.windows:
             if plan is not None:
-                self._emit(Phase.FETCHING, f"Fetching {_describe(plan.windows[0])}…")
+                self._emit(Phase.FETCHING, f"Fetching {plan.windows[0].text()}…")
             return
         state = pager.windows[pager.window_index - 1]
-        text = f"Fetching {_describe(state.key)}"
+        text = f"Fetching {state.key.text()}"
         if len(pager.windows) > 1:
             text += f" (part {pager.window_index} of {len(pager.windows)})"
         if state.due > 1:
@@ -478,12 +478,6 @@ def check_output(output: Path, *, manifest: bool = False) -> None:
     preflight_output(output)
     if manifest:
         preflight_output(manifest_path(output))
-
-
-def _describe(window: DateWindow) -> str:
-    if window.start == window.end:
-        return window.start.isoformat()
-    return f"{window.start.isoformat()} – {window.end.isoformat()}"
 
 
 def _free_format_error(fmt: ExportFormat, exc: PermissionDeniedError | None = None

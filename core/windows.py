@@ -39,9 +39,16 @@ class DateWindow:
         return f"{self.start.isoformat()}T00:00:00.000", f"{self.end.isoformat()}T23:59:59.999"
 
     def label(self) -> str:
+        """For file names: `2026-01-01_2026-01-31`."""
         if self.start == self.end:
             return self.start.isoformat()
         return f"{self.start.isoformat()}_{self.end.isoformat()}"
+
+    def text(self) -> str:
+        """For people: `2026-01-01 – 2026-01-31`."""
+        if self.start == self.end:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()} – {self.end.isoformat()}"
 
 
 def check_range(start: date, end: date) -> None:

@@ -54,6 +54,7 @@ class Faults:
     drop_connection_next: int = 0  # headers + part of the body, then the socket is reset
     truncate_json_next: int = 0  # 200, half of the body, then close
     truncate_without_length: bool = False  # truncated bodies omit Content-Length
+    truncate_files_only: bool = False  # truncate_json_next spares JSON: files (CSV…) only
     latency: float = 0.0  # seconds added to every request (main API too)
     report_latency: float = 0.0  # seconds added to report requests only (a slow report)
     insert_entries_between_pages: int = 0  # new entries after each detailed JSON page

@@ -634,6 +634,27 @@ def test_csv_that_ignores_paging_below_the_count_fails(rs: responses.RequestsMoc
     assert files_in(tmp_path) == []
 
 
+def test_csv_cut_between_two_records_is_an_error_not_a_longer_file(
+        rs: responses.RequestsMock, tmp_path: Path) -> None:
+    """No framing shows a cut at a record boundary; page 1 short of the count then fetched
+    page 2 (the whole file again, paging ignored) and joined both: 8 rows of 5."""
+    entries = make_entries(date(2026, 3, 1), list(range(5)))
+
+    def cut(kind: ReportKind, body: dict[str, Any]) -> Reply | None:
+        if body["exportType"] != "CSV":
+            return None
+        rows = entries[:3] if body["detailedFilter"]["page"] == 1 else entries
+        return 200, {}, (CSV_HEADER + "".join(e.csv_row() for e in rows)).encode()
+
+    FakeClockify(rs, entries=entries, intercept=cut)
+    req = request(tmp_path, fmt=ExportFormat.CSV)
+    with pytest.raises(IncompleteError, match=r"counted 5 entries .* page 1 of its CSV file "
+                                              r"held only 3") as info:
+        ExportJob(client(), req).run()
+    assert (info.value.expected, info.value.received) == (5, 3)
+    assert files_in(tmp_path) == []
+
+
 def test_csv_of_a_report_without_count_stops_at_a_repeated_page(
     rs: responses.RequestsMock, tmp_path: Path
 ) -> None:
