@@ -212,10 +212,14 @@ class ExportJob:
         counted = req.fmt is ExportFormat.JSON or self._local or (
             req.fmt is ExportFormat.CSV and self._plan is not None
             and not self._plan.per_window_files)
-        expected = (self._pager.expected if self._pager and counted and req.kind.paged
-                    else None)
+        pager = self._pager if counted and req.kind.paged else None
+        expected = pager.expected if pager else None
+        # Each window is checked against its own count: what windows sent beyond the
+        # entries written came in more than one window.
+        repeats = sum(w.distinct for w in pager.windows) - self.entries if pager else 0
         return Verification(self.entries if counted else None, expected, figures,
-                            self.requests_done, tuple(saved_file(f) for f in group.files))
+                            self.requests_done, tuple(saved_file(f) for f in group.files),
+                            max(0, repeats))
 
     def cancel_point(self) -> None:
         if self.cancel.is_set():

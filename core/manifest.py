@@ -84,6 +84,7 @@ def manifest(req: ExportRequest, plan: ExportPlan, verification: Verification,
         "verification": {
             "entriesWritten": written,
             "entriesCountedByClockify": expected,
+            "entriesInTwoWindowsWrittenOnce": verification.repeats,
             "totals": verification.totals,
             "requests": verification.requests,
         },
@@ -106,6 +107,10 @@ def verification_summary(verification: Verification, noun: str, file_kind: str) 
     if v.entries_expected is None:
         text = (f"Written: {v.entries_written:,} {noun} (Clockify states no count to check "
                 "them against)")
+    elif v.repeats:
+        text = (f"Verified: {v.entries_written:,} {noun}; all {v.entries_expected:,} Clockify "
+                f"counted per date range arrived, {v.repeats:,} of them in two ranges "
+                "(written once)")
     else:
         text = (f"Verified: {v.entries_written:,} of {v.entries_expected:,} {noun} "
                 "Clockify counted")
