@@ -9,6 +9,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from core.errors import DataError
 from core.export import ExportJob
 from core.manifest import verification_summary
 from core.planning import ExportRequest
@@ -92,3 +95,13 @@ def test_summary_totals_are_summed_per_currency_and_null_stays_null(tmp_path: Pa
     totals = json.loads(out.read_bytes())["totals"][0]
     assert totals["totalAmount"] is None and totals["totalTime"] == 20
     assert result.verification.totals["amountByCurrency"] is None
+
+
+def test_a_duration_of_any_other_shape_is_refused_and_nothing_saved(tmp_path: Path) -> None:
+    odd = {"timeentries": [entry(1, "2 hours", 0.0, "EUR")],
+           "totals": [{"_id": "", "entriesCount": 1}]}
+    empty = {"timeentries": [], "totals": [None]}
+    with WireServer(by_window({JAN: odd, FEB: empty})) as srv, \
+            pytest.raises(DataError, match="duration that is not one: '2 hours'"):
+        export(srv, tmp_path / "r.json", ReportKind.DETAILED)
+    assert list(tmp_path.iterdir()) == []
