@@ -208,13 +208,17 @@ def looks_complete(fmt: str, src: IO[bytes]) -> bool:
 def _csv_is_whole(src: IO[bytes]) -> bool:
     """A response cut short without a Content-Length to tell (the server closed the
     connection early) ends inside a quoted field, or inside a record: Clockify quotes every
-    field, so its last record then has fewer fields than the header, or ends in a bare
-    comma. A cut exactly between records shows only in the row count (core.export_files)."""
+    field, so the file then ends in a bare comma, or without a line break in a record
+    shorter than the header. (A short last record that does end its line, such as a totals
+    row, is the server's own.) A cut exactly between records shows only in the row count
+    (core.export_files)."""
     size = src.seek(0, os.SEEK_END)
+    end = b""
     if size:
         src.seek(size - 1)
-        if src.read(1) == b",":
-            return False
+        end = src.read(1)
+    if end == b",":
+        return False
     src.seek(0)
     text = io.TextIOWrapper(src, encoding="utf-8-sig", errors="replace", newline="")
     try:
@@ -223,7 +227,7 @@ def _csv_is_whole(src: IO[bytes]) -> bool:
             if row:
                 width = width or len(row)
                 last = len(row)
-        return last == width
+        return last >= width or end in (b"\n", b"\r")
     except csv.Error:  # strict: the data ended inside a quoted field
         return False
     finally:

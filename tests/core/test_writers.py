@@ -493,7 +493,8 @@ def test_xlsx_complete_and_truncated() -> None:
 
 @pytest.mark.parametrize("data", [
     b'\xef\xbb\xbf"A","B"\r\n"1","2"\r\n', b'"A","B"\n"1","2"', b'"A","B"\n',
-    b'"A","B"\n"x\ny","2"\n', b'"A","B"\n"say ""hi""","2"\n', b""])
+    b'"A","B"\n"x\ny","2"\n', b'"A","B"\n"say ""hi""","2"\n', b"",
+    b'"A","B"\n"1","2"\n"Total"\r\n'])  # a short row with its line break: the server's
 def test_csv_whole(data: bytes) -> None:
     assert looks_complete("csv", io.BytesIO(data))
 
