@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TextIO, cast
 
 from core import APP_NAME, __version__, cli_filters
-from core.atomic import preflight_output
 from core.cli_help import EPILOG, CliParser
 from core.cli_input import (
     ENV_KEY,
@@ -45,8 +44,9 @@ from core.errors import (
     ExporterError,
     UsageError,
 )
-from core.export import ExportJob
+from core.export import ExportJob, check_output
 from core.limits import is_free_plan
+from core.manifest import verification_summary
 from core.planning import ExportRequest
 from core.ratelimit import Pacer
 from core.render.settings import CsvSettings, Renderer
@@ -137,6 +137,10 @@ def _add_output_options(group: argparse._ArgumentGroup) -> None:
     group.add_argument("--format", choices=[f.value for f in ExportFormat],
                        help="output format; must match the extension when the name has one "
                             "(default: from the --output extension, else json)")
+    group.add_argument("--manifest", action="store_true",
+                       help="also write NAME.manifest.json beside the file: the export's "
+                            "parameters, what was verified (entries against Clockify's count, "
+                            "totals, requests), the app version and each file's SHA-256")
 
 
 def _add_filter_options(group: argparse._ArgumentGroup) -> None:
@@ -217,7 +221,9 @@ def _export_target(args: argparse.Namespace) -> tuple[ExportFormat, Path]:
     """The checks of an export that need no key and no request: options, file, folder."""
     fmt = check_export_args(args)
     output = args.output.expanduser().absolute()
-    preflight_output(output)
+    # The job checks this again before its first request; here it is also found before the
+    # CLI's own requests (sign-in, workspace and name lookups).
+    check_output(output, manifest=args.manifest)
     return fmt, output
 
 
@@ -264,7 +270,8 @@ def _export(args: argparse.Namespace, target: tuple[ExportFormat, Path],
     request = ExportRequest(
         workspace_id=ws_id, kind=ReportKind(args.report), fmt=fmt, start=start, end=end,
         output=output, time_zone=args.time_zone, filters=filters, options=options,
-        max_days=args.max_days, max_wait=args.max_wait, renderer=Renderer(args.render),
+        max_days=args.max_days, max_wait=args.max_wait, manifest=args.manifest,
+        renderer=Renderer(args.render),
         csv=CsvSettings(delimiter=_DELIMITERS[args.csv_delimiter], bom=not args.no_bom,
                         formula_escape=not args.no_formula_escape))
     job = ExportJob(client, request, printer, cancel, workspace=workspace,
@@ -282,6 +289,8 @@ def _export(args: argparse.Namespace, target: tuple[ExportFormat, Path],
         err.write(clean_text(f"Note: {note}") + "\n")
     for path in result.files:
         err.write(clean_text(f"Saved {path}") + "\n")
+    if result.verification is not None:
+        err.write(verification_summary(result.verification, job.noun(), fmt.label) + "\n")
     return EXIT_OK
 
 

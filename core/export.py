@@ -24,8 +24,10 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any, TypeVar
 
+from core.atomic import preflight_output
 from core.client import ClockifyClient
 from core.errors import (
     CancelledError,
@@ -64,7 +66,13 @@ from core.render.context import ReportContext
 from core.render.job import pdf_rows, render_context
 from core.render.settings import Renderer
 from core.reports import BodyParams, ExportFormat, Page, ReportKind, ReportOptions, build_body
-from core.summaries import JsonTotals, merge_summaries, merge_weekly, window_count
+from core.summaries import (
+    JsonTotals,
+    document_figures,
+    merge_summaries,
+    merge_weekly,
+    window_count,
+)
 from core.windows import FREE_PLAN_MAX_DAYS, DateWindow, split_range
 from core.writers import AtomicGroup, JsonDocumentWriter, JsonListWriter
 
@@ -120,6 +128,7 @@ class ExportJob:
             return self._plan
         req = self.request
         check_request(req)
+        check_output(req.output, manifest=req.manifest)
         if self._workspace is None:
             self._emit(Phase.PLANNING, "Checking the workspace…")
         workspace = self._workspace = self._workspace or self._fetch_workspace()
@@ -201,10 +210,14 @@ class ExportJob:
         counted = req.fmt is ExportFormat.JSON or self._local or (
             req.fmt is ExportFormat.CSV and self._plan is not None
             and not self._plan.per_window_files)
-        expected = (self._pager.expected if self._pager and counted and req.kind.paged
-                    else None)
+        pager = self._pager if counted and req.kind.paged else None
+        expected = pager.expected if pager else None
+        # Each window is checked against its own count: what windows sent beyond the
+        # entries written came in more than one window.
+        repeats = sum(w.distinct for w in pager.windows) - self.entries if pager else 0
         return Verification(self.entries if counted else None, expected, figures,
-                            self.requests_done, tuple(saved_file(f) for f in group.files))
+                            self.requests_done, tuple(saved_file(f) for f in group.files),
+                            max(0, repeats))
 
     def cancel_point(self) -> None:
         if self.cancel.is_set():
@@ -228,7 +241,7 @@ class ExportJob:
             fetch, deliver, page_size=req.page_size, cancel=self.cancel,
             in_flight=1 if self._free else (req.max_in_flight or DEFAULT_IN_FLIGHT),
             rate=None if req.max_in_flight else PAID_REQUESTS_PER_SECOND,
-            describe=_describe, noun=self.noun(), repeat_ends=repeat_ends,
+            describe=DateWindow.text, noun=self.noun(), repeat_ends=repeat_ends,
             on_page=self.emit_fetching)
         self._pager = pager
         return pager
@@ -420,14 +433,11 @@ class ExportJob:
             document = merge_summaries([r for _, r in results])
         else:
             document = merge_weekly(results)
-        self.entries = len(document.get("groupOne") or [])
+        # Several weeks are merged as a list of weekly documents (core.summaries).
+        self.entries = sum(len(part.get("groupOne") or [])
+                           for part in document.get("weeks") or [document])
         self._document_sink(group).write(document)
-        totals = (document.get("totals") or [None])[0]
-        if not isinstance(totals, dict):
-            return {}
-        return {key: totals[key] for key in ("totalTime", "totalBillableTime", "entriesCount",
-                                             "totalAmount", "totalAmountByCurrency")
-                if key in totals}
+        return document_figures(document)
 
     # ---- progress ------------------------------------------------------------------
 
@@ -436,10 +446,10 @@ class ExportJob:
         pager, plan = self._pager, self._plan
         if pager is None or not pager.windows:
             if plan is not None:
-                self._emit(Phase.FETCHING, f"Fetching {_describe(plan.windows[0])}…")
+                self._emit(Phase.FETCHING, f"Fetching {plan.windows[0].text()}…")
             return
         state = pager.windows[pager.window_index - 1]
-        text = f"Fetching {_describe(state.key)}"
+        text = f"Fetching {state.key.text()}"
         if len(pager.windows) > 1:
             text += f" (part {pager.window_index} of {len(pager.windows)})"
         if state.due > 1:
@@ -472,10 +482,12 @@ class ExportJob:
         self._emit(Phase.WAITING, info.message, info)
 
 
-def _describe(window: DateWindow) -> str:
-    if window.start == window.end:
-        return window.start.isoformat()
-    return f"{window.start.isoformat()} – {window.end.isoformat()}"
+def check_output(output: Path, *, manifest: bool = False) -> None:
+    """Whether the export's file, and its manifest, can be saved: checked before the first
+    request, so a folder that cannot take them costs no request and no download."""
+    preflight_output(output)
+    if manifest:
+        preflight_output(manifest_path(output))
 
 
 def _free_format_error(fmt: ExportFormat, exc: PermissionDeniedError | None = None

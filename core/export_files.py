@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from core.errors import IncompleteError
 from core.paging import Fetched
 from core.reports import Page
 from core.sinks import FileSink
@@ -56,16 +57,18 @@ def run_csv(job: ExportJob, plan: ExportPlan, group: AtomicGroup) -> None:
     kind = req.kind
     joiner = CsvJoiner(group.open(req.output))
     digests: dict[DateWindow, set[str]] = {}
+    counts: dict[DateWindow, int | None] = {}  # page 1's probe, before any later page
 
     def fetch(window: DateWindow, page: int) -> Fetched[tuple[IO[bytes], str]]:
         count = None
         if page == 1 and plan.count_probes:
-            count = window_count(kind, job.report_json(window, Page(1, 1)))
+            count = counts[window] = window_count(kind, job.report_json(window, Page(1, 1)))
         spool = _spool(job)
         try:
             download(job, window, Page(page, req.page_size) if kind.paged else None, spool,
                      req.output)
             rows = csv_record_count(spool)
+            _check_rows(job, window, page, rows, counts.get(window))
             digest = file_digest(spool)
         except BaseException:
             spool.close()
@@ -88,6 +91,20 @@ def run_csv(job: ExportJob, plan: ExportPlan, group: AtomicGroup) -> None:
     job.emit_fetching()
     job.paginator(fetch, deliver, repeat_ends=True).run(plan.windows)
     job.entries = joiner.records
+
+
+def _check_rows(job: ExportJob, window: DateWindow, page: int, rows: int,
+                count: int | None) -> None:
+    """A CSV page with fewer rows than Clockify's count leaves for it was cut short between
+    two records (which no framing shows), or entries were deleted meanwhile: either way the
+    file would be short, and a later page could not be told apart from a repeat."""
+    size = job.request.page_size
+    if count is None or rows >= min(size, count - (page - 1) * size):
+        return
+    raise IncompleteError(
+        f"Clockify counted {count:,} {job.noun()} for {window.text()}, but page {page} of its "
+        f"CSV file held only {rows:,}: the download was cut short, or entries were deleted "
+        "meanwhile.", "Nothing was saved. Try again.", expected=count, received=rows)
 
 
 def run_files(job: ExportJob, plan: ExportPlan, group: AtomicGroup) -> None:

@@ -1,5 +1,8 @@
 """The verification record of an export, and the sidecar manifest an accountant can archive.
 
+`verification_summary` words the record for the CLI, in one sentence; the window words the
+same structured `Verification` through its own (translated) texts.
+
 `<name>.manifest.json` beside the export states what was asked (workspace, report, range,
 time zone, filters, options), what was verified (entries written against Clockify's count,
 totals, requests) and the SHA-256 of every file written. It is written into the same
@@ -18,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from core import APP_ID, APP_NAME, __version__
 from core.errors import UsageError
 from core.planning import SavedFile, Verification
+from core.render.values import hms, money_text
 from core.writers import CHUNK, AtomicFile, JsonDocumentWriter, output_error
 
 if TYPE_CHECKING:
@@ -80,6 +84,7 @@ def manifest(req: ExportRequest, plan: ExportPlan, verification: Verification,
         "verification": {
             "entriesWritten": written,
             "entriesCountedByClockify": expected,
+            "entriesInTwoWindowsWrittenOnce": verification.repeats,
             "totals": verification.totals,
             "requests": verification.requests,
         },
@@ -87,3 +92,38 @@ def manifest(req: ExportRequest, plan: ExportPlan, verification: Verification,
         "files": [{"name": f.path.name, "bytes": f.size, "sha256": f.sha256}
                   for f in verification.files],
     }
+
+
+def verification_summary(verification: Verification, noun: str, file_kind: str) -> str:
+    """What the export checked, as one line: `noun` is what the report holds ("entries",
+    "rows"), `file_kind` the format's label (for Clockify's own files, which are not read)."""
+    v = verification
+    requests = f"{v.requests:,} request{'s' if v.requests != 1 else ''}"
+    if v.entries_written is None:
+        return (f"Not verified: Clockify's own {file_kind} "
+                f"file{'s were' if len(v.files) != 1 else ' was'} saved as sent; it was "
+                f"checked to have arrived whole, but its {noun} and totals were not counted; "
+                f"{requests}.")
+    if v.entries_expected is None:
+        text = (f"Written: {v.entries_written:,} {noun} (Clockify states no count to check "
+                "them against)")
+    elif v.repeats:
+        text = (f"Verified: {v.entries_written:,} {noun}; all {v.entries_expected:,} Clockify "
+                f"counted per date range arrived, {v.repeats:,} of them in two ranges "
+                "(written once)")
+    else:
+        text = (f"Verified: {v.entries_written:,} of {v.entries_expected:,} {noun} "
+                "Clockify counted")
+    figures = [f"{label} {hms(v.totals[key])}"
+               for key, label in (("totalTime", "total"), ("totalBillableTime", "billable"))
+               if isinstance(v.totals.get(key), int | float)]
+    if "amountByCurrency" in v.totals:
+        amounts = v.totals["amountByCurrency"]
+        if amounts is None:
+            figures.append("amounts hidden")
+        elif shown := [f"{money_text(cents, grouped=True)} {code}".rstrip()
+                       for code, cents in sorted(amounts.items()) if cents is not None]:
+            figures.append("amounts " + ", ".join(shown))
+    if figures:
+        text += "; " + ", ".join(figures)
+    return f"{text}; {requests}."

@@ -269,12 +269,18 @@ class Paginator(Generic[W, P]):
 
     def _plan_next(self, window: WindowPages[W], page: int) -> None:
         if page >= self.max_pages:
-            raise IncompleteError(
-                f"Clockify kept sending pages for {self._describe(window.key)}: more than "
-                f"{self.max_pages:,}, so the export stopped.",
-                "Export a shorter date range; nothing was saved.",
-                expected=window.count, received=window.distinct)
+            raise self._too_many_pages(window)
         window.due = max(window.due, page + 1)
+
+    def _too_many_pages(self, window: WindowPages[W]) -> IncompleteError:
+        return IncompleteError(
+            f"Clockify kept sending pages for {self._describe(window.key)}: more than "
+            f"{self.max_pages:,}, so the export stopped.",
+            "Export a shorter date range; nothing was saved.",
+            expected=window.count, received=window.distinct)
+
+    def _retry_hint(self) -> str:
+        return "Nothing was saved. Try again; if it keeps happening, export a shorter range."
 
     def _deliver_ready(self) -> None:
         while self._cursor < len(self.windows):
@@ -318,7 +324,7 @@ class Paginator(Generic[W, P]):
 
     def _incomplete(self, window: WindowPages[W], repeated_page: int = 0) -> IncompleteError:
         where = self._describe(window.key)
-        hint = "Nothing was saved. Try again; if it keeps happening, export a shorter range."
+        hint = self._retry_hint()
         if window.count is None:
             return IncompleteError(
                 f"Clockify sent page {repeated_page} of {where} again instead of new "
@@ -365,7 +371,24 @@ def list_pages(fetch: Callable[[int], tuple[list[dict[str, Any]], bool | None]],
                 new += 1
         return new
 
-    Paginator(fetch_page, deliver, page_size=page_size, cancel=cancel,
-              max_pages=MAX_LIST_PAGES, describe=lambda what: f"the {what} list",
-              noun=name).run([name])
+    label = name.replace("-", " ")  # "user-groups" (the API path) → "user groups"
+    _ListPaginator(fetch_page, deliver, page_size=page_size, cancel=cancel,
+                   max_pages=MAX_LIST_PAGES, describe=lambda what: f"the list of {what}",
+                   noun=label).run([label])
     return items
+
+
+class _ListPaginator(Paginator[str, list[dict[str, Any]]]):
+    """A pick-list has no date range to shorten: its errors say what is wrong with it."""
+
+    def _too_many_pages(self, window: WindowPages[str]) -> IncompleteError:
+        return IncompleteError(
+            f"Clockify's list of {window.key} did not end after {self.max_pages:,} pages, "
+            "so it was not read.",
+            "The server keeps saying there are more pages; try again later, and if it "
+            "keeps happening, tell the server's administrator or Clockify's support.",
+            expected=None, received=window.distinct)
+
+    def _retry_hint(self) -> str:
+        return ("The list was not read. Try again later; if it keeps happening, tell the "
+                "server's administrator or Clockify's support.")

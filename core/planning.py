@@ -131,6 +131,8 @@ class Verification:
     totals: dict[str, Any]  # totalTime / totalBillableTime (s), amountByCurrency (cents)
     requests: int
     files: tuple[SavedFile, ...]
+    # Entries two date windows both sent (each window's count includes them), written once.
+    repeats: int = 0
 
 
 @dataclass(frozen=True)

@@ -232,12 +232,13 @@ def url_origin(url: str, *, given: str | None = None) -> Origin:
             f"'{shown}' has port {port}; ports go from 1 to 65535.",
             "Check the port number after the ':'.",
         )
-    # Defence in depth: the standard library's parser must read the same place.
-    other = urlsplit(url)
+    # Defence in depth: the standard library's parser must read the same place. Its
+    # ValueErrors (unbalanced or invalid brackets, a bad port) mean it reads none.
     try:
+        other = urlsplit(url)
         other_port = other.port
     except ValueError:
-        other_port = -1
+        raise not_an_address from None
     if ((other.hostname or "") != host.strip("[]")
             or (other_port if other_port is not None else _DEFAULT_PORTS[scheme]) != port):
         raise not_an_address

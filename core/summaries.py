@@ -227,6 +227,24 @@ class JsonTotals:
         return out
 
 
+def document_figures(document: dict[str, Any]) -> dict[str, Any]:
+    """The totals a person checks of a merged summary or weekly report, under the keys of
+    `JsonTotals.figures` (amounts per currency in cents; None: amounts hidden), and
+    Clockify's `entriesCount`."""
+    totals = first_total(document)
+    if totals is None:
+        return {}
+    out: dict[str, Any] = {key: _whole(duration_seconds(totals[key], "totals"))
+                           for key in ("totalTime", "totalBillableTime") if key in totals}
+    if "entriesCount" in totals:
+        out["entriesCount"] = totals["entriesCount"]
+    if "totalAmount" in totals and totals["totalAmount"] is None:
+        out["amountByCurrency"] = None
+    elif "totalAmountByCurrency" in totals:
+        out["amountByCurrency"] = _currency_map(totals["totalAmountByCurrency"], "totals")
+    return out
+
+
 def _whole(seconds: float) -> int | float:
     return int(seconds) if float(seconds).is_integer() else _tidy(seconds)
 

@@ -101,7 +101,9 @@ class ProgressPrinter:
         self.live = stream.isatty()
         self._last = ""
         self._width = 0
-        self._last_wait: tuple[str, object] | None = None
+        # Waits already reported in a log, by (reason, resume time): several page threads
+        # may wait at once, and their countdowns interleave.
+        self._reported_waits: set[tuple[str, object]] = set()
 
     def __call__(self, progress: Progress) -> None:
         text = progress.message
@@ -111,12 +113,12 @@ class ProgressPrinter:
         wait = progress.wait
         if wait is not None and not self.live:
             key = (wait.reason, wait.resume_at)
-            if key == self._last_wait:
+            if key in self._reported_waits:
                 return  # the countdown would flood a log
-            self._last_wait = key
+            self._reported_waits.add(key)
             text = wait.message
         text = clean_text(text)
-        if text == self._last:
+        if text == self._last and wait is None:  # another wait is news, even in equal words
             return
         self._last = text
         if self.live:

@@ -39,9 +39,16 @@ class DateWindow:
         return f"{self.start.isoformat()}T00:00:00.000", f"{self.end.isoformat()}T23:59:59.999"
 
     def label(self) -> str:
+        """For file names: `2026-01-01_2026-01-31`."""
         if self.start == self.end:
             return self.start.isoformat()
         return f"{self.start.isoformat()}_{self.end.isoformat()}"
+
+    def text(self) -> str:
+        """For people: `2026-01-01 – 2026-01-31`."""
+        if self.start == self.end:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()} – {self.end.isoformat()}"
 
 
 def check_range(start: date, end: date) -> None:
@@ -89,7 +96,13 @@ def weekly_windows(start: date, end: date) -> list[DateWindow]:
 
 def week_start_of(day: date, week_start: str = "MONDAY") -> date:
     first = WEEKDAYS.index(week_start) if week_start in WEEKDAYS else 0
-    return day - timedelta(days=(day.weekday() - first) % 7)
+    back = (day.weekday() - first) % 7
+    if (day - date.min).days < back:  # `day - back` would overflow in year 1
+        raise UsageError(
+            f"Weekly reports cover whole weeks, and the week of {day.isoformat()} would "
+            f"start before the first day a calendar has ({date.min.isoformat()}).",
+            "Pick a later range.")
+    return day - timedelta(days=back)
 
 
 class Preset(StrEnum):

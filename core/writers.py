@@ -185,7 +185,9 @@ class CsvJoiner:
 
 
 def looks_complete(fmt: str, src: IO[bytes]) -> bool:
-    """A cheap end-to-end check that a downloaded PDF or XLSX file is whole."""
+    """A cheap end-to-end check that a downloaded PDF, XLSX or CSV file is whole."""
+    if fmt == "csv":
+        return _csv_is_whole(src)
     src.seek(0, os.SEEK_END)
     size = src.tell()
     if fmt == "pdf":
@@ -201,6 +203,35 @@ def looks_complete(fmt: str, src: IO[bytes]) -> bool:
         except (zipfile.BadZipFile, zlib.error, EOFError):
             return False
     return True
+
+
+def _csv_is_whole(src: IO[bytes]) -> bool:
+    """A response cut short without a Content-Length to tell (the server closed the
+    connection early) ends inside a quoted field, or inside a record: Clockify quotes every
+    field, so the file then ends in a bare comma, or without a line break in a record
+    shorter than the header. (A short last record that does end its line, such as a totals
+    row, is the server's own.) A cut exactly between records shows only in the row count
+    (core.export_files)."""
+    size = src.seek(0, os.SEEK_END)
+    end = b""
+    if size:
+        src.seek(size - 1)
+        end = src.read(1)
+    if end == b",":
+        return False
+    src.seek(0)
+    text = io.TextIOWrapper(src, encoding="utf-8-sig", errors="replace", newline="")
+    try:
+        width = last = 0
+        for row in csv.reader(text, strict=True):
+            if row:
+                width = width or len(row)
+                last = len(row)
+        return last >= width or end in (b"\n", b"\r")
+    except csv.Error:  # strict: the data ended inside a quoted field
+        return False
+    finally:
+        text.detach()
 
 
 def numbered_paths(target: Path, labels: Iterable[str]) -> list[Path]:

@@ -54,6 +54,7 @@ class Faults:
     drop_connection_next: int = 0  # headers + part of the body, then the socket is reset
     truncate_json_next: int = 0  # 200, half of the body, then close
     truncate_without_length: bool = False  # truncated bodies omit Content-Length
+    truncate_files_only: bool = False  # truncate_json_next spares JSON: files (CSV…) only
     latency: float = 0.0  # seconds added to every request (main API too)
     report_latency: float = 0.0  # seconds added to report requests only (a slow report)
     insert_entries_between_pages: int = 0  # new entries after each detailed JSON page
@@ -63,6 +64,8 @@ class Faults:
     ignore_paging: bool = False  # every page is page 1
     count_offset: int = 0  # detailed `totals[0].entriesCount` is off by this much
     page_latency: dict[int, float] = field(default_factory=dict)  # page → extra seconds
+    # page → 429s that page answers before it succeeds (Retry-After: rate_limit_retry_after)
+    rate_limit_pages: dict[int, int] = field(default_factory=dict)
     error_page: int = 0  # this page number always fails (server_error_status)
     hide_plan: bool = False  # workspaces report `featureSubscriptionType: null` (main API)
 

@@ -100,7 +100,10 @@ class DemoHandler(BaseHTTPRequestHandler):
         mode = ""
         if response.report and demo.take("drop_connection_next"):
             mode = "drop"
-        elif response.report and response.status == 200 and demo.take("truncate_json_next"):
+        elif (response.report and response.status == 200
+              and (not demo.faults.truncate_files_only
+                   or (result is not None and result.req.is_file))
+              and demo.take("truncate_json_next")):
             mode = "truncate-nolength" if demo.faults.truncate_without_length else "truncate"
         self._write(response, mode)
 

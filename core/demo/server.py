@@ -158,6 +158,14 @@ class DemoServer:
                 return True
             return False
 
+    def _take_page_limit(self, page: Any) -> bool:
+        """Fire one of the 429s `rate_limit_pages` holds for this report page."""
+        with self._lock:
+            left = self.faults.rate_limit_pages.get(page, 0) if isinstance(page, int) else 0
+            if left > 0:
+                self.faults.rate_limit_pages[page] = left - 1
+            return left > 0
+
     def record(self, entry: RecordedRequest) -> None:
         with self._lock:
             self.requests.append(entry)
@@ -192,10 +200,11 @@ class DemoServer:
         user = self._authenticate(headers)
         ws = self._workspace(ws_id, user) if ws_id is not None else None
         faults = self.faults
+        after = faults.rate_limit_retry_after
+        too_many = ApiError(429, "Too Many Requests", 429,
+                            {} if after is None else {"Retry-After": f"{after:g}"})
         if (area == "report" or faults.rate_limit_main_api) and self.take("rate_limit_next"):
-            after = faults.rate_limit_retry_after
-            extra = {} if after is None else {"Retry-After": f"{after:g}"}
-            raise ApiError(429, "Too Many Requests", 429, extra)
+            raise too_many
         if area == "report" and self.take("server_error_next"):
             return _server_error(faults.server_error_status), None
         if ws is not None:
@@ -206,6 +215,8 @@ class DemoServer:
             return self._main(kind, ws, user, query, project_id), None
         assert ws is not None
         body = _parse_body(raw)
+        if self._take_page_limit(_page_container(body).get("page", 1)):
+            raise too_many
         role = ws.members.get(user.id, "")
         shown = str(body.get("amountShown") or "EARNED").upper()
         if role in ("TEAM_MANAGER", "PROJECT_MANAGER") and shown != "HIDE_AMOUNT":

@@ -51,13 +51,15 @@ def major_units(cents: float) -> float:
     return cents / 100
 
 
-def money_text(cents: float) -> str:
+def money_text(cents: float, *, grouped: bool = False) -> str:
     """Currency units with 2 decimals, more when Clockify sent fractional cents (the web
-    app keeps 4): the file's sum must equal the report's total."""
+    app keeps 4): the file's sum must equal the report's total. `grouped` puts commas
+    between thousands, for people (never in a file another program reads)."""
     value = cents / 100
-    text = f"{value:.2f}"
-    if abs(float(text) - value) > 1e-9:
-        text = f"{value:.6f}".rstrip("0")
+    sep = "," if grouped else ""
+    text = f"{value:{sep}.2f}"
+    if abs(float(f"{value:.2f}") - value) > 1e-9:
+        text = f"{value:{sep}.6f}".rstrip("0")
     return text
 
 

@@ -24,6 +24,7 @@ from core.errors import (
     CancelledError,
     ClockifyError,
     ExporterError,
+    IncompleteError,
     NetworkError,
     NotFoundError,
     OutputError,
@@ -517,6 +518,20 @@ def test_list_that_is_not_a_list_is_retried(rs: Any, clock: FakeClock) -> None:
         clock)
     assert len(make_client(clock=clock).projects(WS)) == 1
     assert s.count == 2
+
+
+def test_a_list_that_never_ends_is_an_error_about_the_list(
+        rs: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("core.paging.MAX_LIST_PAGES", 3)
+    pages = [json_reply(items(f"p{n}-", LIST_PAGE_SIZE), headers={"Last-Page": "false"})
+             for n in range(4)]
+    s = script(rs, "GET", f"{WS_URL}/projects", pages)
+    with pytest.raises(IncompleteError) as info:
+        make_client().projects(WS)
+    assert info.value.message == ("Clockify's list of projects did not end after 3 pages, "
+                                  "so it was not read.")
+    assert "date range" not in str(info.value) and "export" not in str(info.value).lower()
+    assert s.count == 3
 
 
 def test_workspaces_keeps_only_objects(rs: Any) -> None:

@@ -607,7 +607,9 @@ def test_csv_paging_follows_the_count(rs: responses.RequestsMock, tmp_path: Path
     fake = FakeClockify(rs, entries=entries, honour_csv_paging=honour)
     req = request(tmp_path, fmt=ExportFormat.CSV, page_size=3)
     result = ExportJob(client(), req).run()
-    assert [b["detailedFilter"]["page"] for b in csv_bodies(fake)] == list(range(1, requests + 1))
+    # Pages after the first are in flight at once: they may arrive in any order.
+    pages = sorted(b["detailedFilter"]["page"] for b in csv_bodies(fake))
+    assert pages == list(range(1, requests + 1))
     got = [r[1] for r in read_csv(req.output)[1:]]
     assert got == [f"work {e.eid}" for e in entries]
     assert result.entries == count
@@ -629,6 +631,27 @@ def test_csv_that_ignores_paging_below_the_count_fails(rs: responses.RequestsMoc
     with pytest.raises(IncompleteError, match=r"counted 7 entries .* only 3") as info:
         ExportJob(client(), req).run()
     assert (info.value.expected, info.value.received) == (7, 3)
+    assert files_in(tmp_path) == []
+
+
+def test_csv_cut_between_two_records_is_an_error_not_a_longer_file(
+        rs: responses.RequestsMock, tmp_path: Path) -> None:
+    """No framing shows a cut at a record boundary; page 1 short of the count then fetched
+    page 2 (the whole file again, paging ignored) and joined both: 8 rows of 5."""
+    entries = make_entries(date(2026, 3, 1), list(range(5)))
+
+    def cut(kind: ReportKind, body: dict[str, Any]) -> Reply | None:
+        if body["exportType"] != "CSV":
+            return None
+        rows = entries[:3] if body["detailedFilter"]["page"] == 1 else entries
+        return 200, {}, (CSV_HEADER + "".join(e.csv_row() for e in rows)).encode()
+
+    FakeClockify(rs, entries=entries, intercept=cut)
+    req = request(tmp_path, fmt=ExportFormat.CSV)
+    with pytest.raises(IncompleteError, match=r"counted 5 entries .* page 1 of its CSV file "
+                                              r"held only 3") as info:
+        ExportJob(client(), req).run()
+    assert (info.value.expected, info.value.received) == (5, 3)
     assert files_in(tmp_path) == []
 
 

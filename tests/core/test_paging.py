@@ -12,7 +12,7 @@ import pytest
 
 from core.errors import CancelledError, IncompleteError, NetworkError
 from core.items import SeenItems, identity
-from core.paging import Fetched, Paginator, SplitWindow, list_pages
+from core.paging import MAX_LIST_PAGES, Fetched, Paginator, SplitWindow, list_pages
 from core.reports import ReportKind
 
 Page = list[str]  # item ids
@@ -306,9 +306,26 @@ def test_list_pages_without_header_stop_at_a_short_page() -> None:
 
 
 def test_a_list_that_always_says_more_is_caught() -> None:
-    with pytest.raises(IncompleteError, match="page 2 of the projects list again"):
+    with pytest.raises(IncompleteError, match="page 2 of the list of projects again") as info:
         list_pages(lambda n: ([{"id": "same"}], False), page_size=1000,
                    cancel=threading.Event(), name="projects")
+    assert "range" not in info.value.hint and "list was not read" in info.value.hint
+
+
+def test_a_list_that_never_ends_says_so_without_date_range_advice() -> None:
+    asked: list[int] = []
+
+    def fetch(n: int) -> tuple[list[dict[str, Any]], bool | None]:
+        asked.append(n)
+        return [{"id": f"g{n}"}], False  # always something new, always "more to come"
+
+    with pytest.raises(IncompleteError) as info:
+        list_pages(fetch, page_size=1, cancel=threading.Event(), name="user-groups")
+    assert info.value.message == (
+        f"Clockify's list of user groups did not end after {MAX_LIST_PAGES:,} pages, so it "
+        "was not read.")
+    assert "range" not in info.value.hint and "export" not in str(info.value).lower()
+    assert asked == list(range(1, MAX_LIST_PAGES + 1))
 
 
 def test_seen_items_remember_many_ids_exactly() -> None:

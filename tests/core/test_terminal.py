@@ -66,6 +66,18 @@ def test_a_log_gets_each_wait_once_not_every_second() -> None:
     assert err.getvalue().splitlines() == ["resuming in 5 s", "resuming in 3 s"]
 
 
+def test_waits_of_several_threads_interleaving_are_each_printed_once() -> None:
+    err = io.StringIO()
+    printer = ProgressPrinter(err)
+    a = datetime.now() + timedelta(seconds=2)
+    b = a + timedelta(milliseconds=3)  # another page's 429, a moment later, same words
+    for left in (2, 1):
+        printer(waiting(WaitReason.RATE_LIMIT, left, a))
+        printer(waiting(WaitReason.RATE_LIMIT, left, b))
+    printer(Progress(Phase.FETCHING, "Fetching…"))
+    assert err.getvalue().splitlines() == ["resuming in 2 s", "resuming in 2 s", "Fetching…"]
+
+
 def test_wait_outside_an_export_is_printed() -> None:
     err = io.StringIO()
     printer = ProgressPrinter(err)

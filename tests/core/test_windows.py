@@ -221,6 +221,12 @@ def test_week_start_of_every_weekday(week_start: str) -> None:
         assert 0 <= (day - first).days <= 6
 
 
+def test_week_start_of_in_year_one() -> None:
+    assert week_start_of(date.min, "MONDAY") == date.min  # 0001-01-01 is a Monday
+    with pytest.raises(UsageError, match="before the first day a calendar has"):
+        week_start_of(date.min + timedelta(days=2), "SUNDAY")
+
+
 @pytest.mark.parametrize("name", ["Europe/Berlin", "UTC", "America/New_York", "Asia/Kolkata"])
 def test_check_time_zone_accepts_iana_names(name: str) -> None:
     assert check_time_zone(name) == name

@@ -491,6 +491,21 @@ def test_xlsx_complete_and_truncated() -> None:
     assert not looks_complete("xlsx", io.BytesIO(b'{"message":"error","code":501}'))
 
 
+@pytest.mark.parametrize("data", [
+    b'\xef\xbb\xbf"A","B"\r\n"1","2"\r\n', b'"A","B"\n"1","2"', b'"A","B"\n',
+    b'"A","B"\n"x\ny","2"\n', b'"A","B"\n"say ""hi""","2"\n', b"",
+    b'"A","B"\n"1","2"\n"Total"\r\n'])  # a short row with its line break: the server's
+def test_csv_whole(data: bytes) -> None:
+    assert looks_complete("csv", io.BytesIO(data))
+
+
+@pytest.mark.parametrize("data", [
+    b'"A","B"\n"1","2', b'"A","B"\n"1",', b'"A","B"\n"1"', b'"A","B"\n"x\ny',
+    b'"A","B"\n"1","2"\n"3"', b'"A","B"\n"caf\xc3'])
+def test_csv_cut_short_inside_a_record(data: bytes) -> None:
+    assert not looks_complete("csv", io.BytesIO(data))
+
+
 def test_xlsx_check_reads_from_a_real_file(tmp_path: Path) -> None:
     path = tmp_path / "r.xlsx"
     path.write_bytes(small_xlsx())

@@ -79,10 +79,13 @@ def test_failing_server_exit_6_and_no_file(demo: DemoServer, tmp_path: Path,
 
 def test_free_plan_csv_is_exit_4(demo: DemoServer, tmp_path: Path,
                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    first = len(demo.requests)
     code, _, err = cli(demo, monkeypatch, "--workspace", "Side Projects", "--format", "csv",
                        "--render", "clockify", "--start", "2026-01-01", "--end", "2026-01-31",
                        "--output", str(tmp_path / "x.csv"))
     assert code == EXIT_PLAN and "Free plan" in err
+    # The plan is known from the workspace list: no report request is spent on a refusal.
+    assert not [r for r in demo.requests[first:] if "/reports/" in r.path]
 
 
 def test_end_before_start_is_a_usage_error(demo: DemoServer, tmp_path: Path,

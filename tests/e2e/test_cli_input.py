@@ -233,3 +233,89 @@ def test_options_are_checked_before_the_key_is_looked_up(
     code = run(["export", "--region", "eu", *JAN, "--output", str(tmp_path / "x.docx")],
                out=io.StringIO(), err=err)
     assert code == EXIT_USAGE and "not an export format" in one_line_error(err.getvalue())
+
+
+# ---- the ends of the calendar --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [
+    ("--start", "9999-12-01", "--end", "9999-12-31", "--time-zone", "America/Los_Angeles"),
+    ("--start", "9999-12-01", "--end", "9999-12-31", "--time-zone", "Pacific/Kiritimati",
+     "--max-days", "3660"),
+    ("--report", "summary", "--start", "9999-12-01", "--end", "9999-12-31"),
+    ("--report", "weekly", "--start", "9999-12-20", "--end", "9999-12-26",
+     "--week-start", "MONDAY", "--time-zone", "America/Los_Angeles"),
+    ("--start", "0001-01-01", "--end", "0001-01-05", "--time-zone", "Pacific/Kiritimati"),
+    ("--report", "weekly", "--start", "0001-01-01", "--end", "0001-01-05",
+     "--week-start", "MONDAY"),
+])
+def test_days_at_the_ends_of_the_calendar_export(demo: DemoServer, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 args: tuple[str, ...]) -> None:
+    for name in ("x.json", "x.csv"):
+        code, _, err = cli(demo, monkeypatch, *args, "--output", str(tmp_path / name))
+        assert code == EXIT_OK, err
+        assert (tmp_path / name).stat().st_size > 0
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    # The last week would end after 9999-12-31.
+    (("--start", "9999-12-01", "--end", "9999-12-31"), "after the last day a calendar has"),
+    (("--start", "9999-12-27", "--end", "9999-12-31"), "after the last day a calendar has"),
+    # 0001-01-01 is a Monday: a week starting on Sunday would begin in year 0.
+    (("--start", "0001-01-01", "--end", "0001-01-05", "--week-start", "SUNDAY"),
+     "before the first day a calendar has"),
+])
+def test_weekly_past_the_ends_of_the_calendar_is_a_usage_error(
+        demo: DemoServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        args: tuple[str, ...], words: str) -> None:
+    first = len(demo.requests)
+    code, _, err = cli(demo, monkeypatch, "--workspace", demo.paid_workspace_id, "--report",
+                       "weekly", *args, "--output", str(tmp_path / "x.json"))
+    assert code == EXIT_USAGE
+    assert words in one_line_error(err)
+    assert not [r for r in demo.requests[first:] if "/reports/" in r.path]
+    assert list(tmp_path.iterdir()) == []
+
+
+# ---- server addresses urllib.parse or urllib3 cannot read ----------------------------------
+
+
+@pytest.mark.parametrize("root", [
+    "http://[::1", "http://[::1]:99999", "https://exa mple.com", "http://[::1]x",
+    "http://]::1[", "http://[1.2.3.4]", "http://[v1.x]", "http://:80",
+    "https://[fe80::1%25eth0]", "http://localhost:8a", "http://[::1]:-1", "ftp://localhost",
+    "localhost:8080", "https://example.com:0",
+])
+@pytest.mark.parametrize("command", ["export", "workspaces"])
+def test_a_malformed_server_address_is_a_usage_error(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     root: str, command: str) -> None:
+    monkeypatch.setenv("CLOCKIFY_API_KEY", "k")
+    args = [command, "--server", root]
+    if command == "export":
+        args += [*JAN, "--output", str(tmp_path / "x.json")]
+    err = io.StringIO()
+    code = run(args, out=io.StringIO(), err=err)
+    assert code == EXIT_USAGE, err.getvalue()
+    text = one_line_error(err.getvalue())
+    assert "server address" in text or "port" in text, text
+    assert "unexpected" not in text and "Traceback" not in text
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_waits_of_pages_in_flight_at_once_are_each_reported_once(
+        demo: DemoServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages 2 and 3 (2,500 entries) wait for their 429s at the same time: their countdowns
+    interleave, and neither may be printed again when the other's turn comes."""
+    demo.faults.rate_limit_pages = {2: 1, 3: 1}
+    demo.faults.rate_limit_retry_after = 2
+    code, _, err = cli(demo, monkeypatch, "--workspace", demo.paid_workspace_id,
+                       "--start", "2025-09-01", "--end", "2026-11-28", "--max-days", "3660",
+                       "--time-zone", "UTC",
+                       "--output", str(tmp_path / "x.json"))
+    assert code == EXIT_OK, err
+    assert demo.faults.rate_limit_pages == {2: 0, 3: 0}, "both pages were refused once"
+    waits = [line for line in err.splitlines() if "slow down" in line]
+    # Each wait once, as it starts: a later tick of one is never printed after the other.
+    assert waits == ["Clockify asked to slow down; resuming in 2 s."] * 2, err

@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 
 from core.demo import DemoConfig, DemoServer
-from core.errors import RateLimitError
+from core.errors import NetworkError, RateLimitError
 from core.export import ExportJob
 from core.limits import WaitInfo
 from core.planning import ExportRequest, Phase, Progress
+from core.render.settings import Renderer
 from core.reports import ExportFormat, ReportKind
 from tests.e2e.conftest import TODAY, assert_bodies_valid, make_client
 
@@ -98,3 +99,38 @@ def test_free_hourly_quota_is_waited_out_and_the_export_resumes(tmp_path: Path) 
 def test_empty_fault_gives_empty_export(demo: DemoServer, tmp_path: Path) -> None:
     demo.faults.empty = True
     assert _run(demo, tmp_path / "out.json", demo.paid_workspace_id) == []
+
+
+# ---- a CSV download cut short where no framing shows it ----------------------------------
+
+
+def _clockify_csv(srv: DemoServer, out: Path, kind: ReportKind) -> bytes:
+    request = ExportRequest(workspace_id=srv.paid_workspace_id, kind=kind,
+                            fmt=ExportFormat.CSV, start=START, end=END, output=out,
+                            time_zone=BERLIN, renderer=Renderer.CLOCKIFY)
+    ExportJob(make_client(srv), request).run()
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize("kind", [ReportKind.DETAILED, ReportKind.EXPENSES,
+                                  ReportKind.SUMMARY])
+def test_a_csv_cut_short_without_content_length_is_fetched_again(
+        demo: DemoServer, tmp_path: Path, kind: ReportKind) -> None:
+    """The server sends no Content-Length and closes the connection halfway through the
+    file (consistently framed for HTTP): the cut record shows it, the file is asked again."""
+    whole = _clockify_csv(demo, tmp_path / "whole.csv", kind)
+    demo.faults.truncate_without_length = True
+    demo.faults.truncate_files_only = True
+    demo.faults.truncate_json_next = 2
+    assert _clockify_csv(demo, tmp_path / "cut.csv", kind) == whole
+    assert demo.faults.truncate_json_next == 0, "both cuts were served"
+
+
+def test_a_csv_always_cut_short_fails_and_saves_nothing(demo: DemoServer,
+                                                        tmp_path: Path) -> None:
+    demo.faults.truncate_without_length = True
+    demo.faults.truncate_files_only = True
+    demo.faults.truncate_json_next = 1000
+    with pytest.raises(NetworkError, match="incomplete"):
+        _clockify_csv(demo, tmp_path / "cut.csv", ReportKind.DETAILED)
+    assert list(tmp_path.iterdir()) == []
