@@ -102,8 +102,11 @@ class ExportPlan:
 
     @property
     def min_requests(self) -> int:
-        """Requests when every window fits one page: exactly what the export then sends."""
-        return len(self.windows) * (2 if self.count_probes else 1)
+        """Requests when every window fits one page: exactly what the export then sends.
+        An `auto` PDF reads the JSON first: then Clockify's PDF is a second request, or
+        the report is over 3,000 rows and its JSON pages are more than two anyway."""
+        probes = 1 if self.count_probes or self.render.pdf_probe else 0
+        return len(self.windows) * (1 + probes)
 
     def budget_text(self, kind: ReportKind) -> str:
         count = self.min_requests

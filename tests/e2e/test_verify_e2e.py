@@ -180,6 +180,22 @@ def test_free_plan_year_uses_exactly_the_budget(tmp_path: Path, hide_plan: bool)
                                                         BERLIN))
 
 
+def test_an_auto_pdf_uses_the_budget_it_announced(demo: DemoServer, tmp_path: Path) -> None:
+    """`auto` reads the JSON to see whether Clockify's PDF holds every row, then asks for
+    that PDF: two requests, and the budget says two."""
+    request = ExportRequest(workspace_id=demo.paid_workspace_id, kind=ReportKind.DETAILED,
+                            fmt=ExportFormat.PDF, start=date(2026, 3, 2),
+                            end=date(2026, 3, 8), output=tmp_path / "week.pdf",
+                            time_zone=BERLIN)
+    job = ExportJob(make_client(demo), request)
+    budget = job.plan().min_requests
+    first = len(demo.requests)
+    result = job.run()
+    reports = [r for r in demo.requests[first:] if "/reports/" in r.path]
+    assert [r.body["exportType"] for r in reports if r.body] == ["JSON", "PDF"]
+    assert budget == result.requests == len(reports) == 2
+
+
 # ---- cancel with requests in flight ------------------------------------------------------
 
 
