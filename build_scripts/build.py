@@ -1,6 +1,7 @@
 """Build the distributable of Clockify Report Exporter for the system this runs on.
 
     python build_scripts/build.py [--clean] [--skip-archive] [--self-test]
+    python build_scripts/build.py --smoke-exports PATH/TO/clockify-exporter-cli
 
 Steps: pre-flight checks → icons and version resources (build/generated/) → PyInstaller on
 build_scripts/clockify_exporter.spec → checks of the bundle → per-OS packaging into dist/:
@@ -14,7 +15,9 @@ build_scripts/clockify_exporter.spec → checks of the bundle → per-OS packagi
            found; signtool sign + verify when a certificate is configured (``WINDOWS_CERT_*``).
 
 ``--self-test`` adds ``bundle-probe`` to the bundle, runs it (keyring backends, certifi/requests,
-Qt plugins, resources) and removes it again before anything is archived.
+Qt plugins, resources, one CSV/XLSX/PDF from core.render) and removes it again before anything
+is archived; then the frozen CLI itself exports the demo data in every format, so a bundle
+missing the font, XlsxWriter or fontTools' tables fails the build.
 """
 
 from __future__ import annotations
@@ -70,6 +73,12 @@ KEYRING_MODULES = {
     "macos": ["keyring.backends.macOS", "keyring.backends.macOS.api"],
     "windows": ["keyring.backends.Windows"],
 }
+# The frozen CLI's export of every format (--self-test): the demo's Free workspace, where
+# Clockify exports no CSV or XLSX, so the app builds those (and here the PDF) itself.
+SMOKE_EXPORT_ARGS = ["--demo", "export", "--workspace", "Side Projects", "--render", "local",
+                     "--start", "2026-01-01", "--end", "2026-11-30"]
+SMOKE_FORMATS = ("json", "csv", "xlsx", "pdf")
+SMOKE_NAME = "Zoë Müller"  # a demo user with entries there: accented text in every file
 MACHO_MAGICS = {b"\xfe\xed\xfa\xce", b"\xfe\xed\xfa\xcf", b"\xce\xfa\xed\xfe",
                 b"\xcf\xfa\xed\xfe", b"\xca\xfe\xba\xbe"}
 
@@ -318,6 +327,72 @@ def self_test(https_url: str | None, keyring_roundtrip: bool) -> dict[str, objec
     return report
 
 
+def smoke_export_formats(cli: Path | None = None) -> dict[str, int]:
+    """The frozen CLI (the onedir's unless given) exports the demo data once per format;
+    every file is checked.
+
+    Run with the bundle's own CLI (its own PYZ, not the probe's), so what it misses (a font,
+    XlsxWriter, a fontTools table) fails here. Returns each file's size in bytes.
+    """
+    cli = cli or onedir() / f"{appinfo.CLI_EXE_NAME}{exe_suffix()}"
+    if not cli.is_file():
+        raise BuildError(f"{cli} missing: build the bundle first")
+    sizes: dict[str, int] = {}
+    problems: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="clockify-smoke-") as folder:
+        env = {**os.environ, "HOME": folder, "PYTHONIOENCODING": "utf-8",
+               "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
+        for fmt in SMOKE_FORMATS:
+            path = Path(folder) / f"smoke.{fmt}"
+            result = subprocess.run([str(cli), *SMOKE_EXPORT_ARGS, "-o", str(path)],
+                                    capture_output=True, text=True, encoding="utf-8",
+                                    errors="replace", env=env, check=False, timeout=300)
+            if result.returncode != 0:
+                problems.append(f"{fmt}: exit {result.returncode}: {result.stderr[-800:]}")
+                continue
+            problem = _smoke_file_problem(fmt, path)
+            if problem:
+                problems.append(f"{fmt}: {problem}")
+            sizes[fmt] = path.stat().st_size
+    if problems:
+        raise BuildError("frozen CLI export failed:\n  " + "\n  ".join(problems))
+    return sizes
+
+
+def _smoke_file_problem(fmt: str, path: Path) -> str | None:
+    """Why `path` is not a complete file of `fmt` holding SMOKE_NAME, or None.
+
+    Structure only, with the standard library: the tests read these formats in depth.
+    """
+    data = path.read_bytes()
+    name = SMOKE_NAME.encode("utf-8")
+    if fmt == "json":
+        try:
+            json.loads(data)
+        except ValueError as exc:
+            return f"not JSON: {exc}"
+        return None if name in data else f"{SMOKE_NAME!r} missing"
+    if fmt == "csv":
+        if not data.startswith(b"\xef\xbb\xbf"):
+            return "no UTF-8 byte-order mark"
+        return None if name in data else f"{SMOKE_NAME!r} missing"
+    if fmt == "xlsx":
+        try:
+            with zipfile.ZipFile(path) as archive:
+                parts = {n: archive.read(n) for n in archive.namelist() if n.endswith(".xml")}
+        except zipfile.BadZipFile as exc:
+            return f"not an XLSX (zip): {exc}"
+        if "xl/workbook.xml" not in parts or "xl/worksheets/sheet1.xml" not in parts:
+            return "workbook or first sheet missing"
+        return None if any(name in part for part in parts.values()) else f"{SMOKE_NAME!r} missing"
+    # PDF: complete, with the bundled DejaVu font embedded (the only font it can use).
+    if not data.startswith(b"%PDF-") or not data.rstrip().endswith(b"%%EOF"):
+        return "not a complete PDF"
+    if b"/FontFile2" not in data or b"DejaVu" not in data or b"/ToUnicode" not in data:
+        return "the DejaVu font is not embedded"
+    return None
+
+
 # --------------------------------------------------------------------------- Linux
 
 
@@ -537,11 +612,22 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="with --self-test: also GET this HTTPS URL from inside the bundle")
     parser.add_argument("--probe-keyring-roundtrip", action="store_true",
                         help="with --self-test: also store/read/delete a secret in the keyring")
+    parser.add_argument("--smoke-exports", metavar="CLI", type=Path,
+                        help="only export the demo data in every format with this frozen CLI "
+                             "(e.g. the one inside the macOS .app) and check the files")
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.smoke_exports:
+        try:
+            sizes = smoke_export_formats(args.smoke_exports)
+        except BuildError as exc:
+            log(f"FAILED: {exc}")
+            return 1
+        log(f"{args.smoke_exports} exported every format: {json.dumps(sizes)}")
+        return 0
     started = time.monotonic()
     info = appinfo.app_info()
     log(f"{info.name} {info.version} for {appinfo.system_tag()}-{appinfo.arch_tag()}")
@@ -556,6 +642,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.self_test:
             self_test(args.probe_https_url, args.probe_keyring_roundtrip)
             log("self-test passed; bundle-probe removed")
+            sizes = smoke_export_formats()
+            log("frozen CLI exported every format: "
+                + ", ".join(f"{fmt} {human_size(size)}" for fmt, size in sizes.items()))
         artifacts: list[Path] = [onedir()]
         if appinfo.system_tag() == "macos":
             artifacts.append(app_bundle())

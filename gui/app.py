@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import gc
 import logging
 import signal
@@ -14,7 +15,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
-import platformdirs
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
@@ -47,10 +47,62 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(argv)
 
 
-def setup_logging() -> Path | None:
-    """A rotating log file in the user's log folder; never holds the API key."""
-    import logging.handlers  # here, not at the top: it pulls in socket, for the --version path
+class _EarlyRecords(logging.Handler):
+    """Keeps what is logged before the log file opens, to be written there first."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+class LogFile:
+    """A rotating log file in the user's log folder; never holds the API key.
+
+    `open()` runs once the window is on screen: logging.handlers (with socket, pickle, …) and
+    platformdirs would cost its start-up ~20 ms. Until then records wait in memory, and at
+    exit at the latest they are written (so a failed start is logged too).
+    """
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self._early: _EarlyRecords | None = _EarlyRecords()
+        logging.getLogger().addHandler(self._early)
+        atexit.register(self.open)
+
+    def open(self) -> Path | None:
+        """Open the file and write what waited (once; later calls return the path)."""
+        if self._early is None:
+            return self.path
+        import logging.handlers
+
+        import platformdirs
+
+        root = logging.getLogger()
+        early, self._early = self._early, None
+        root.removeHandler(early)
+        try:
+            folder = Path(platformdirs.user_log_dir(APP_ID, appauthor=False))
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / "clockify-exporter.log"
+            handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000,
+                                                           backupCount=3, encoding="utf-8")
+        except OSError as exc:
+            log.warning("no log file: %s", exc)
+            return None
+        handler.setFormatter(logging.Formatter(
+            "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
+        root.addHandler(handler)
+        for record in early.records:
+            handler.handle(record)
+        self.path = path
+        return path
+
+
+def setup_logging() -> LogFile:
+    """Warnings to the console now, everything to the log file once it opens."""
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     if sys.stderr is not None:  # None in a windowed (no console) frozen app
@@ -58,19 +110,7 @@ def setup_logging() -> Path | None:
         console.setLevel(logging.WARNING)
         root.addHandler(console)
     logging.getLogger("urllib3").setLevel(logging.WARNING)
-    try:
-        folder = Path(platformdirs.user_log_dir(APP_ID, appauthor=False))
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "clockify-exporter.log"
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000,
-                                                       backupCount=3, encoding="utf-8")
-    except OSError as exc:
-        log.warning("no log file: %s", exc)
-        return None
-    handler.setFormatter(logging.Formatter(
-        "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
-    root.addHandler(handler)
-    return path
+    return LogFile()
 
 
 def install_excepthook() -> None:
@@ -217,9 +257,9 @@ def main(argv: list[str] | None = None) -> int:
     if problem:  # from source on Linux: say what to install instead of Qt's abort
         _say(problem, sys.stderr)
         return 1
-    log_path = setup_logging()
+    log_file = setup_logging()
     install_excepthook()
-    log.info("%s %s starting (demo=%s), log at %s", APP_NAME, __version__, args.demo, log_path)
+    log.info("%s %s starting (demo=%s)", APP_NAME, __version__, args.demo)
 
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APP_NAME)
@@ -249,13 +289,13 @@ def main(argv: list[str] | None = None) -> int:
             settings = AppSettings()
         install_translators(app, language_for(settings.text("language")))
         window = MainWindow(settings, None if demo else CredentialStore(),
-                            (demo.server, demo.api_key) if demo else None, app_icon(),
-                            log_path)
+                            (demo.server, demo.api_key) if demo else None, app_icon())
         smoke = None
         if args.smoke_test:  # the exported file stays, for whoever checks it
             smoke = SmokeTest(window, Path(tempfile.mkdtemp(prefix="clockify-smoke-")))
         stop_on_interrupt(window)
         window.show()
+        window.log_file = log_file.open()  # the window is on screen: see LogFile
         window.start()
         QTimer.singleShot(0, calm_garbage_collector)  # after the first paint, not before
         code = app.exec()

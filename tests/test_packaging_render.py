@@ -1,12 +1,18 @@
 """The bundle carries what locally built files need: the fonts, their licence, fontTools'
-dynamically loaded tables; and the frozen self-test builds one file of each format."""
+dynamically loaded tables; the frozen self-test builds one file of each format, and the frozen
+CLI exports the demo data in every format (build.py --self-test)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
-from build_scripts import appinfo, bundle_probe
+import pytest
+
+from build_scripts import appinfo, build, bundle_probe
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -41,3 +47,26 @@ def test_probe_builds_one_file_of_each_format() -> None:
 def test_probe_finds_the_fonts() -> None:
     result, failures = bundle_probe.check_resources()
     assert failures == [] and result["fonts"] == ["DejaVuSans-Bold.ttf", "DejaVuSans.ttf"]
+
+
+def test_the_build_self_test_exports_every_format_with_the_frozen_cli() -> None:
+    assert set(build.SMOKE_FORMATS) == {"json", "csv", "xlsx", "pdf"}
+    assert "--render" in build.SMOKE_EXPORT_ARGS  # built by the app, whatever the plan
+    workflow = (REPO / ".github" / "workflows" / "build.yml").read_text(encoding="utf-8")
+    assert "python build_scripts/build.py --self-test" in workflow  # on each OS of the matrix
+
+
+@pytest.mark.parametrize("fmt", build.SMOKE_FORMATS)
+def test_the_smoke_check_accepts_real_exports_and_refuses_broken_ones(
+        fmt: str, tmp_path: Path) -> None:
+    path = tmp_path / f"x.{fmt}"
+    done = subprocess.run([sys.executable, "-m", "core.cli", *build.SMOKE_EXPORT_ARGS,
+                           "-o", str(path)], cwd=REPO, capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "HOME": str(tmp_path)})
+    assert done.returncode == 0, done.stderr[-800:]
+    assert build._smoke_file_problem(fmt, path) is None
+    data = path.read_bytes()
+    # What a broken bundle would write: no accented text, no embedded font, a cut file.
+    path.write_bytes(data.replace(build.SMOKE_NAME.encode(), b"Zoe Muller")
+                     .replace(b"/FontFile2", b"/FontFile0")[: len(data) * 9 // 10])
+    assert build._smoke_file_problem(fmt, path) is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from core import servers
 from core.errors import ServerConfigError
 from core.servers import (
     Server,
@@ -13,6 +14,7 @@ from core.servers import (
     region_server,
     server_from_key,
     subdomain_server,
+    url_origin,
 )
 
 
@@ -248,6 +250,44 @@ def test_check_url_accepts_both_bases() -> None:
     server.check_url("https://reports.api.clockify.me/v1/workspaces/w/reports/detailed")
     with pytest.raises(ServerConfigError):
         server.check_url("https://euc1.clockify.me/api/v1/user")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://api.clockify.me/api/v1",
+        "https://reports.api.clockify.me/v1",
+        "https://euc1.clockify.me/report/v1",
+        "https://acme.clockify.me/api/v1/user",
+        "https://localhost",
+        "https://a-b.example/x/../y.z/",
+        "https://xn--clckify-b1a.example/api",
+    ],
+)
+def test_plain_addresses_are_read_as_the_parser_reads_them(url: str) -> None:
+    # The start-up shortcut (no urllib3) must give exactly what the full check gives.
+    assert servers._PLAIN_HTTPS_RE.fullmatch(url)
+    assert url_origin(url) == servers._parsed_origin(url, url) == ("https", url.split("/")[2],
+                                                                   443)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://API.clockify.me/api/v1",
+        "https://api.clockify.me:443/v1",
+        "https://api.clockify.me/v1?page=2",
+        "https://api.clockify.me/v1#top",
+        "https://api.clockify.me./v1",
+        "https://-api.clockify.me/v1",
+        "https://x@api.clockify.me/v1",
+        "https://api.clockify.me\\@evil.example/v1",
+        "http://api.clockify.me/v1",
+        "https://[::1]/v1",
+    ],
+)
+def test_other_addresses_go_through_the_parser(url: str) -> None:
+    assert not servers._PLAIN_HTTPS_RE.fullmatch(url)
 
 
 # ---- what the window reads instead of parsing `key` ---------------------------------------

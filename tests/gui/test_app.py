@@ -44,3 +44,28 @@ def test_demo_smoke_test_exports_through_the_window(tmp_path: Path) -> None:
     assert not (home / ".config" / "Clockify Report Exporter").exists()
     logs = list(home.rglob("*.log"))
     assert logs and all("demo-key" not in p.read_text(encoding="utf-8") for p in logs)
+
+
+def test_what_is_logged_before_the_log_file_opens_is_written_first(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import logging
+
+    import platformdirs
+
+    from gui.app import LogFile
+
+    monkeypatch.setattr(platformdirs, "user_log_dir", lambda *_a, **_k: str(tmp_path))
+    root = logging.getLogger()
+    before = list(root.handlers)
+    try:
+        log_file = LogFile()
+        logging.getLogger("gui.test").warning("logged while the window starts")
+        path = log_file.open()
+        logging.getLogger("gui.test").warning("logged later")
+        assert path is not None and log_file.open() == path  # opened once
+        text = path.read_text(encoding="utf-8")
+        assert text.index("logged while the window starts") < text.index("logged later")
+    finally:
+        for handler in [h for h in root.handlers if h not in before]:
+            root.removeHandler(handler)
+            handler.close()

@@ -22,7 +22,7 @@ from core.servers import custom_server
 from core.windows import DateWindow
 from gui import dialogs, settings, wording
 from gui.main_window import MainWindow
-from gui.pick_list import PickListButton
+from gui.pick_list_button import PickListButton
 from gui.platform_check import xcb_problem
 from gui.worker import Connection, ExportWorker
 

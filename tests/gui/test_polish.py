@@ -260,6 +260,7 @@ def test_plans_have_readable_names(code: str, name: str) -> None:
 
 def test_sort_orders_are_worded_for_what_is_sorted(signed_in: MainWindow) -> None:
     tabs = signed_in.report_tabs
+    tabs.ensure_built(ReportKind.SUMMARY)  # a hidden tab's controls are built when needed
     sort, order = tabs.summary_sort_combo, tabs.summary_order_combo
     sort.setCurrentIndex(sort.findData("GROUP"))
     assert [order.itemText(i) for i in range(order.count())] == ["Z to A", "A to Z"]

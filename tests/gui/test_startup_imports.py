@@ -1,18 +1,52 @@
-"""The window's modules load without the HTTP stack and keyring.
+"""The window starts without what its first paint doesn't need.
 
-Both are loaded when first needed, after the window shows (worker threads import the client;
-the keyring is read when signing in), which keeps start-up short — see the bundle benchmark.
+The HTTP stack and the keyring load when first needed, after the window shows (worker
+threads import the client; the keyring is read when signing in); pick-lists and hidden
+report tabs are built when first used; Qt's `Qt` namespace (~20 ms to load) is not touched.
+Each of these kept the frozen window's start-up short — see benchmarks/bench_bundle.py.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from core.reports import ReportKind
+from gui.settings import AppSettings
+from gui.widgets import make_plain_selectable
+from tests.gui.conftest import WindowFactory
 
 PROBE = """
 import sys
 import gui.app, gui.main_window
 print(",".join(m for m in ("requests", "urllib3", "keyring") if m in sys.modules))
+"""
+
+# Builds and shows the window as gui.app.main() does, up to the first paint.
+WINDOW_PROBE = """
+import sys
+from pathlib import Path
+import PySide6.QtCore
+from PySide6.QtWidgets import QApplication
+from core.credentials import CredentialStore
+from gui.main_window import MainWindow
+from gui.settings import AppSettings
+
+app = QApplication([])
+window = MainWindow(AppSettings.in_file(Path(sys.argv[1])), CredentialStore())
+window.show()
+app.processEvents()
+loaded = [m for m in ("requests", "urllib3", "keyring", "core.client", "gui.pick_list",
+                      "xlsxwriter", "fontTools", "openpyxl") if m in sys.modules]
+if "Qt" in vars(PySide6.QtCore):
+    loaded.append("PySide6.QtCore.Qt")
+print(",".join(loaded))
 """
 
 
@@ -21,3 +55,42 @@ def test_window_modules_do_not_load_requests_or_keyring() -> None:
                           timeout=60)
     assert done.returncode == 0, done.stderr[-500:]
     assert done.stdout.strip() == ""
+
+
+def test_the_first_paint_loads_no_http_keyring_pick_list_or_qt_namespace(
+        tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", WINDOW_PROBE, str(tmp_path / "settings.ini")],
+        capture_output=True, text=True, timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)})
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.strip() == ""
+
+
+def test_plain_selectable_labels_are_what_the_numbers_say(qtbot: QtBot) -> None:
+    label = QLabel()
+    qtbot.addWidget(label)
+    make_plain_selectable(label)
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert label.textInteractionFlags() == Qt.TextInteractionFlag.TextSelectableByMouse
+
+
+def test_only_the_current_report_tab_is_built_until_another_is_shown(
+        make_window: WindowFactory) -> None:
+    tabs = make_window().report_tabs
+    assert not hasattr(tabs, "group_combos")  # the summary tab: not built yet
+    assert tabs.detailed_sort_combo.isVisible()
+    tabs.setCurrentIndex(1)  # as a click on "Summary" does
+    assert tabs.kind() is ReportKind.SUMMARY
+    assert tabs.group_combos[1].currentData() == "TIMEENTRY"  # its defaults, when built
+    assert not hasattr(tabs, "weekly_group_combo")
+
+
+def test_choices_of_tabs_not_built_are_kept(make_window: WindowFactory) -> None:
+    saved = {"weekly_group": "PROJECT", "week_start": "SUNDAY", "summary_group_1": "CLIENT"}
+    AppSettings().set_data("report_options", saved)
+    window = make_window()  # restores the choices and saves them again (on_choices_changed)
+    assert saved.items() <= AppSettings().data("report_options").items()
+    window.report_tabs.set_kind(ReportKind.WEEKLY)
+    assert window.report_tabs.options().weekly_group == "PROJECT"
+    assert window.report_tabs.week_start() == "SUNDAY"
