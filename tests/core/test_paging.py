@@ -154,6 +154,41 @@ def test_back_pressure_bounds_the_pages_held() -> None:
     assert most <= 4 + 3 + 1, "in flight + buffer (+ the page waited for)"
 
 
+def test_a_late_first_page_does_not_leave_its_window_one_page_at_a_time() -> None:
+    # Page 1 of "b" answers before page 1 of "a": b's further pages must not fill the
+    # buffer ahead of a's, or back-pressure fetches a's pages one after another.
+    data = {"a": ids("a", 200), "b": ids("b", 200)}
+    b_first = threading.Event()
+    a_first_back = threading.Event()
+    lock = threading.Lock()
+    running: dict[str, int] = {"a": 0, "b": 0}
+    most = {"a": 0, "b": 0}
+    b_ahead: list[int] = []
+
+    def gate(window: str, page: int) -> None:
+        if (window, page) == ("a", 1):
+            b_first.wait(5)
+            threading.Event().wait(0.05)
+        elif window == "b" and page > 1 and not a_first_back.is_set():
+            b_ahead.append(page)
+        with lock:
+            running[window] += 1
+            most[window] = max(most[window], running[window])
+        threading.Event().wait(0.02)
+        with lock:
+            running[window] -= 1
+        if (window, page) == ("b", 1):
+            b_first.set()
+        if (window, page) == ("a", 1):
+            a_first_back.set()
+
+    source = Source(data, size=10, gate=gate)
+    source.pager(4, buffer_pages=1).run(list(data))
+    assert source.written == in_order(data)
+    assert b_ahead == [], "no page of b beyond its first before a's size is known"
+    assert most["a"] >= 3, "a's pages were fetched several at once"
+
+
 # ---- what is incomplete -------------------------------------------------------------------
 
 
