@@ -360,6 +360,23 @@ def test_seen_items_remember_many_ids_exactly() -> None:
     assert seen.add("odd-id") == (True, False)
 
 
+def test_seen_items_across_many_windows_sized_or_not() -> None:
+    # More windows than are kept apart (their tables are merged), counted or not, some
+    # fuller than counted: every id is new exactly once in the export and once per window.
+    seen = SeenItems()
+    windows = [list(range(1 + w * 700, 1 + w * 700 + 1000)) for w in range(8)]  # overlap
+    written: list[int] = []
+    for number, ids_ in enumerate(windows):
+        seen.next_window(None if number % 3 == 2 else len(ids_) // 2)
+        for key in ids_:
+            in_window, in_export = seen.add(key)
+            assert in_window
+            if in_export:
+                written.append(key)
+            assert seen.add(key) == (False, False)
+    assert written == sorted(set().union(*map(set, windows)))
+
+
 def test_identity_forms() -> None:
     kind = ReportKind.DETAILED
     oid = "6650c0de0000000000440001"
