@@ -123,6 +123,10 @@ def main() -> int:
     with demo_process(args.entries, args.latency, args.rps) as root, \
             tempfile.TemporaryDirectory() as temp:
         sequential_loop(root, Path(temp) / "warm-up.json")  # fills the demo's page cache
+        # The window asks in the profile's time zone, not UTC: its requests differ from the
+        # loop's, so one unmeasured window export fills the cache for them (else run 1
+        # waits for the demo to render every page: a 7-8 s export, not benchmark 1's).
+        one_run(app, root, Path(temp), 0)
         worst = []
         for run in range(1, args.runs + 1):
             gap, signals, seconds = one_run(app, root, Path(temp), run)
