@@ -112,6 +112,14 @@ class ClockifyClient:
         self._limiter = RateLimiter(self.pacer, limits)
         self._count_lock = threading.Lock()
         self.requests_sent = 0  # every attempt, for the export's verification record
+        self._round_trips = threading.local()  # this thread's last request: to headers
+
+    def last_round_trip(self) -> float | None:
+        """Seconds from sending this thread's last request to its answer's headers: the
+        network's and the server's time, without our limiter's queue, the body's transfer
+        or its parsing (None: no answer timed yet)."""
+        seconds: float | None = getattr(self._round_trips, "seconds", None)
+        return seconds
 
     def close(self) -> None:
         self._sessions.close()
@@ -202,6 +210,8 @@ class ClockifyClient:
                 allow_redirects=False,
             ) as resp:
                 status = resp.status_code
+                elapsed = resp.elapsed.total_seconds()
+                self._round_trips.seconds = elapsed if elapsed > 0 else None
                 log.debug("%s %s -> %s", method, path, status)
                 if status == 429:
                     raise TooManyRequests(parse_retry_after(resp.headers.get("Retry-After")))

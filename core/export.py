@@ -389,7 +389,8 @@ class ExportJob:
         def fetch(window: DateWindow, page: int) -> Fetched[tuple[dict[str, Any], Any]]:
             data = self.report_json(window, Page(page, self.request.page_size))
             items = items_of(data, kind)
-            return Fetched((data, items), rows=len(items), count=window_count(kind, data))
+            return Fetched((data, items), rows=len(items), count=window_count(kind, data),
+                           seconds=self.client.last_round_trip())
 
         def deliver(window: DateWindow, page: int,
                     fetched: Fetched[tuple[dict[str, Any], Any]]) -> int:

@@ -60,35 +60,38 @@ _BITS64 = (1 << 64) - 1
 class _IdTable:
     """A set of 96-bit ids (Clockify's 24 hex digits) in two flat arrays, open addressing.
 
-    12 bytes a slot instead of ~70 for a Python int in a set: the ids of a 200,000-entry
-    export take ~5 MB, so the export's memory stays flat however many entries it has. A
+    12 bytes a slot instead of ~70 for a Python int in a set, and sized to what it is to
+    hold (any size, not a power of two; at most half full), so the ids of a 200,000-entry
+    export take ~5 MB and the export's memory stays flat however many entries it has. A
     slot of zeros is free; the all-zero id itself is kept by the caller (`SeenItems`)."""
 
     def __init__(self, capacity: int = 1 << 12) -> None:
         self._allocate(capacity)
 
     def _allocate(self, capacity: int) -> None:
-        self._mask = capacity - 1
-        self._shift = 64 - capacity.bit_length() + 1  # the top bits of a 64-bit product
-        self._high = array("Q", bytes(8 * capacity))  # bits 95…32
-        self._low = array("I", bytes(4 * capacity))  # bits 31…0
-        self._limit = capacity // 2  # at most half full: short probes
+        self._capacity = max(2, capacity)
+        self._high = array("Q", bytes(8 * self._capacity))  # bits 95…32
+        self._low = array("I", bytes(4 * self._capacity))  # bits 31…0
+        self._limit = self._capacity // 2  # at most half full: short probes
         self.size = 0
 
     def add(self, key: int, only_test: bool = False) -> bool:
         """Add `key` (unless `only_test`); → whether it was not there."""
-        high, low, mask = self._high, self._low, self._mask
+        high, low, capacity = self._high, self._low, self._capacity
         hi, lo = key >> 32, key & 0xFFFFFFFF
         # Fibonacci hashing: ids share long runs of bits (a time stamp, a counter), and
-        # the top bits of the product depend on every bit of the id.
-        i = (((hi ^ lo << 29) * 0x9E3779B97F4A7C15) & _BITS64) >> self._shift
+        # the top bits of the product depend on every bit of the id; they pick the slot
+        # (multiply-shift onto any capacity).
+        i = (((hi ^ lo << 29) * 0x9E3779B97F4A7C15) & _BITS64) * capacity >> 64
         while True:
             h = high[i]
             if h == hi and low[i] == lo:
                 return False
             if h == 0 and low[i] == 0:
                 break
-            i = (i + 1) & mask
+            i += 1
+            if i == capacity:
+                i = 0
         if not only_test:
             high[i], low[i] = hi, lo
             self.size += 1
@@ -100,9 +103,7 @@ class _IdTable:
         return not self.add(key, only_test=True)
 
     def _grow(self, at_least: int = 0) -> None:
-        capacity = (self._mask + 1) * 2
-        while capacity // 2 < at_least:
-            capacity *= 2
+        capacity = max(self._capacity * 2, 2 * at_least + 2)
         high, low = self._high, self._low
         self._allocate(capacity)
         for hi, lo in zip(high, low, strict=True):
@@ -120,22 +121,35 @@ class _IdTable:
                 yield hi << 32 | lo
 
 
+_MAX_EARLIER_TABLES = 4  # beyond this many earlier windows, their tables become one
+
+
 class SeenItems:
-    """Which items were handed on already, and which of them in the current window."""
+    """Which items were handed on already, and which of them in the current window.
+
+    Each earlier window keeps its own table, sized to that window: no table is copied into
+    a growing one at each new window (which held the old copy, the new one and the window's
+    at once: 12 MB at 200,000 entries instead of 5). An export of many windows merges them
+    now and then, so that a lookup never checks more than a few tables."""
 
     def __init__(self) -> None:
-        self._earlier, self._window = _IdTable(), _IdTable()
+        self._earlier: list[_IdTable] = []
+        self._window = _IdTable()
         self._earlier_other: set[int | str] = set()  # ids not in Clockify's usual form
         self._window_other: set[int | str] = set()
 
     def next_window(self, expected: int | None = None) -> None:
         """Start the next window; `expected`: how many items Clockify says it holds."""
         if self._window.size:
-            self._earlier.reserve(self._earlier.size + self._window.size)
-            for key in self._window:
-                self._earlier.add(key)
-            self._window = _IdTable()
-        if expected:
+            self._earlier.append(self._window)
+            if len(self._earlier) > _MAX_EARLIER_TABLES:
+                merged = _IdTable(2 * sum(t.size for t in self._earlier) + 2)
+                for table in self._earlier:
+                    for key in table:
+                        merged.add(key)
+                self._earlier = [merged]
+            self._window = _IdTable(2 * expected + 2 if expected else 1 << 12)
+        elif expected:
             self._window.reserve(expected)
         self._earlier_other.update(self._window_other)
         self._window_other = set()
@@ -147,7 +161,10 @@ class SeenItems:
         if isinstance(ident, int) and ident:
             if not self._window.add(ident):
                 return False, False
-            return True, ident not in self._earlier
+            for table in self._earlier:
+                if ident in table:
+                    return True, False
+            return True, True
         if ident in self._window_other:  # also the all-zero id
             return False, False
         self._window_other.add(ident)

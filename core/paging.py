@@ -58,6 +58,9 @@ class Fetched(Generic[P]):
     rows: int
     count: int | None = None  # items the whole window holds, as the source states it
     last: bool | None = None  # the source says whether this is the last page
+    # The request's round trip as the source timed it (to the answer's headers), without
+    # queueing before it or parsing after it; None: the paginator times the whole fetch.
+    seconds: float | None = None
 
 
 class SplitWindow(Exception):
@@ -79,6 +82,7 @@ class WindowPages(Generic[W]):
     delivered: int = 0  # pages handed on in order
     distinct: int = 0  # items that were new in this window
     repeated: bool = False  # a page after the first brought nothing new
+    sized: bool = False  # page 1 came back: the pages it tells about are planned
     done: bool = False
 
 
@@ -191,8 +195,14 @@ class Paginator(Generic[W, P]):
         return max(1, min(self.in_flight, wanted))
 
     def _timed_fetch(self, window: W, page: int) -> tuple[Fetched[P], float]:
+        """The page, and its latency: the round trip the source timed, else the whole
+        fetch. Waits for the limiter or for the CPU (parsing, under load) count as
+        latency otherwise, and would ask for ever more pages at once: up to 18 parsed pages
+        held (~3.3 MB each) instead of ~11 at 100 ms (benchmarks/RESULTS.md, memory)."""
         started = time.monotonic()
         fetched = self._fetch(window, page)
+        if fetched.seconds is not None:
+            return fetched, fetched.seconds
         return fetched, time.monotonic() - started
 
     def _run_pool(self) -> None:
@@ -242,10 +252,19 @@ class Paginator(Generic[W, P]):
             future.add_done_callback(_reporter(done, window, page))
 
     def _next_job(self) -> tuple[WindowPages[W], int] | None:
-        """The first page, in output order, that is due and not yet asked for."""
+        """The first page, in output order, that is due and not yet asked for.
+
+        Past a window whose page 1 has not come back yet (its page count is unknown), only
+        the first pages of later windows are asked for: were their further pages fetched
+        ahead, they would fill the buffer before the earlier window's pages are known, and
+        back-pressure would then leave that window one page at a time (seen: 38 pages
+        fetched one after another, 5 s instead of 0.3 s)."""
+        unsized = False
         for window in self.windows[self._cursor:]:
-            if not window.done and window.asked < window.due:
+            if not window.done and window.asked < window.due and (
+                    not unsized or window.asked == 0):
                 return window, window.asked + 1
+            unsized = unsized or not window.sized
         return None
 
     def _split(self, window: WindowPages[W], parts: list[W]) -> None:
@@ -254,6 +273,8 @@ class Paginator(Generic[W, P]):
 
     def _fetched(self, window: WindowPages[W], page: int, fetched: Fetched[P]) -> None:
         """A page arrived: plan the pages it tells about, keep it until its turn."""
+        if page == 1:
+            window.sized = True
         if page == 1 and fetched.count is not None:
             window.count = max(0, fetched.count)
             if fetched.rows < window.count:  # else all on page 1, or paging ignored

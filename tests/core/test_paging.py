@@ -154,6 +154,41 @@ def test_back_pressure_bounds_the_pages_held() -> None:
     assert most <= 4 + 3 + 1, "in flight + buffer (+ the page waited for)"
 
 
+def test_a_late_first_page_does_not_leave_its_window_one_page_at_a_time() -> None:
+    # Page 1 of "b" answers before page 1 of "a": b's further pages must not fill the
+    # buffer ahead of a's, or back-pressure fetches a's pages one after another.
+    data = {"a": ids("a", 200), "b": ids("b", 200)}
+    b_first = threading.Event()
+    a_first_back = threading.Event()
+    lock = threading.Lock()
+    running: dict[str, int] = {"a": 0, "b": 0}
+    most = {"a": 0, "b": 0}
+    b_ahead: list[int] = []
+
+    def gate(window: str, page: int) -> None:
+        if (window, page) == ("a", 1):
+            b_first.wait(5)
+            threading.Event().wait(0.05)
+        elif window == "b" and page > 1 and not a_first_back.is_set():
+            b_ahead.append(page)
+        with lock:
+            running[window] += 1
+            most[window] = max(most[window], running[window])
+        threading.Event().wait(0.02)
+        with lock:
+            running[window] -= 1
+        if (window, page) == ("b", 1):
+            b_first.set()
+        if (window, page) == ("a", 1):
+            a_first_back.set()
+
+    source = Source(data, size=10, gate=gate)
+    source.pager(4, buffer_pages=1).run(list(data))
+    assert source.written == in_order(data)
+    assert b_ahead == [], "no page of b beyond its first before a's size is known"
+    assert most["a"] >= 3, "a's pages were fetched several at once"
+
+
 # ---- what is incomplete -------------------------------------------------------------------
 
 
@@ -340,6 +375,23 @@ def test_seen_items_remember_many_ids_exactly() -> None:
         assert seen.add(identity({"_id": oid}, ReportKind.DETAILED)) == (True, False)
     assert seen.add(identity({"_id": f"{1:024x}"}, ReportKind.DETAILED)) == (True, True)
     assert seen.add("odd-id") == (True, False)
+
+
+def test_seen_items_across_many_windows_sized_or_not() -> None:
+    # More windows than are kept apart (their tables are merged), counted or not, some
+    # fuller than counted: every id is new exactly once in the export and once per window.
+    seen = SeenItems()
+    windows = [list(range(1 + w * 700, 1 + w * 700 + 1000)) for w in range(8)]  # overlap
+    written: list[int] = []
+    for number, ids_ in enumerate(windows):
+        seen.next_window(None if number % 3 == 2 else len(ids_) // 2)
+        for key in ids_:
+            in_window, in_export = seen.add(key)
+            assert in_window
+            if in_export:
+                written.append(key)
+            assert seen.add(key) == (False, False)
+    assert written == sorted(set().union(*map(set, windows)))
 
 
 def test_identity_forms() -> None:

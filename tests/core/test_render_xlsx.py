@@ -112,3 +112,39 @@ def test_weekly_any_range_is_one_sheet_with_a_week_column(tmp_path: Path) -> Non
     child = next(r for r in rows[1:] if r[2] == "Website")
     assert child[3] == timedelta(hours=1) and child[9] == timedelta(hours=7)
     assert child[10] == timedelta(hours=28)
+
+
+def test_plain_rows_written_directly_are_the_sheet_xlsxwriter_writes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fast path for plain rows (`_RowXml`) against XlsxWriter's own cell calls: the
+    # same sheet XML byte for byte, for the texts XlsxWriter escapes in its own ways.
+    import zipfile
+
+    from core.render import xlsx_writer
+
+    texts = [" leading", "trailing ", "tab\tinside", "a & b < c > d \"q\"", "two\nlines",
+             "ctrl \x01\x1f", "_x0041_ literal", "<r>rich?</r>", "Zoë Ελληνικά עברית 😀",
+             "x" * 20_000, "", "\ufffe\uffff", "=1+1"]
+    items = [entry(i, description=text, billable=i % 2 == 0)
+             for i, text in enumerate(texts * 3)]
+
+    def sheet_xml(path: Path) -> bytes:
+        with zipfile.ZipFile(path) as book:
+            return book.read("xl/worksheets/sheet1.xml")
+
+    direct = []
+    original = xlsx_writer._RowXml.write
+
+    def counted(self: xlsx_writer._RowXml, index: int, values: list[object]) -> bool:
+        done = original(self, index, values)
+        direct.append(done)
+        return done
+
+    monkeypatch.setattr(xlsx_writer._RowXml, "write", counted)
+    fast = render_items(tmp_path / "fast.xlsx", ExportFormat.XLSX, items)
+    assert direct.count(True) >= len(items) - 6, "most rows took the direct path"
+    assert False in direct, "the long text and the rich look-alike went through XlsxWriter"
+    monkeypatch.setattr(xlsx_writer._RowXml, "write", lambda self, index, values: False)
+    slow = render_items(tmp_path / "slow.xlsx", ExportFormat.XLSX, items)
+    assert sheet_xml(fast) == sheet_xml(slow)
+    assert b"<v>" in sheet_xml(fast) and b"inlineStr" in sheet_xml(fast)
