@@ -101,33 +101,39 @@ class ItemLayout:
         shown = [i for i, c in enumerate(columns) if c.header not in dropped]
         columns = [columns[i] for i in shown]
 
+        currency = ctx.currency
+
         def row(item: dict[str, Any], into: Tally) -> list[Any]:
-            interval = item.get("timeInterval") or {}
+            # Called for every entry of the report: lookups are kept local and few.
+            get = item.get
+            interval = get("timeInterval") or {}
             start = local_time(interval.get("start"), tz)
             end = local_time(interval.get("end"), tz)
-            tags = item.get("tags") or []
+            tags = get("tags")
             duration = num(interval.get("duration"))
-            billable = bool(item.get("billable"))
+            billable = bool(get("billable"))
             values: list[Any] = [
-                item.get("projectName") or "", item.get("clientName") or "",
-                item.get("description") or "", item.get("taskName") or "",
-                item.get("userName") or "", groups.get(str(item.get("userId")), ""),
-                item.get("userEmail") or "",
-                ", ".join(str(t.get("name", "")) for t in tags if isinstance(t, dict)),
+                get("projectName") or "", get("clientName") or "",
+                get("description") or "", get("taskName") or "",
+                get("userName") or "", groups.get(str(get("userId")), "") if groups else "",
+                get("userEmail") or "",
+                ", ".join(str(t.get("name", "")) for t in tags if isinstance(t, dict))
+                if tags else "",
                 "Yes" if billable else "No",
                 start.date() if start else None, start.time() if start else None,
                 end.date() if end else None, end.time() if end else None,
                 duration, duration,
             ]
             amount = 0.0
+            code = str(get("currency") or currency)
             if money:
-                amount = num(item.get("amount"))
-                values += [num(item.get("rate")), amount]
+                amount = num(get("amount"))
+                values += [num(get("rate")), amount]
                 if several:
-                    values.append(self._currency(item))
+                    values.append(code)
             if self.with_approval or self.with_invoiced:
                 values += self._states(item)
-            into.add(duration, billable, amount, self._currency(item))
+            into.add(duration, billable, amount, code)
             return [values[i] for i in shown] if dropped else values
 
         return columns, row

@@ -97,8 +97,7 @@ class Formats:
         elif kind is Kind.TIME:
             pattern = self.py_time
         else:
-            number = _NUMBER_TEXT[kind]
-            return lambda v: "" if v is None or v == "" else number(v)
+            return _remembered(_NUMBER_TEXT[kind])
         shown: dict[Any, str] = {}  # dates repeat on every row of a day: format each once
 
         def show(value: Any) -> str:
@@ -113,6 +112,22 @@ class Formats:
 
     def converters(self, columns: Sequence[Column]) -> list[Callable[[Any], str]]:
         return [self.converter(c.kind) for c in columns]
+
+
+def _remembered(number: Callable[[Any], str]) -> Callable[[Any], str]:
+    """`number` as cell text, remembering the texts of the first 4,096 values: a column's
+    rates and many durations repeat on row after row."""
+    shown: dict[Any, str] = {}
+
+    def show(value: Any) -> str:
+        text = shown.get(value)
+        if text is None:
+            text = "" if value is None or value == "" else number(value)
+            if len(shown) < 4096:
+                shown[value] = text
+        return text
+
+    return show
 
 
 def _text(value: Any) -> str:

@@ -56,11 +56,10 @@ def money_text(cents: float, *, grouped: bool = False) -> str:
     app keeps 4): the file's sum must equal the report's total. `grouped` puts commas
     between thousands, for people (never in a file another program reads)."""
     value = cents / 100
-    sep = "," if grouped else ""
-    text = f"{value:{sep}.2f}"
-    if abs(float(f"{value:.2f}") - value) > 1e-9:
-        text = f"{value:{sep}.6f}".rstrip("0")
-    return text
+    plain = f"{value:.2f}"  # one CSV cell in two is money: format once where possible
+    if abs(float(plain) - value) > 1e-9:
+        return f"{value:{',' if grouped else ''}.6f}".rstrip("0")
+    return f"{value:,.2f}" if grouped else plain
 
 
 def number_text(value: float) -> str:
@@ -70,9 +69,13 @@ def number_text(value: float) -> str:
     return f"{value:.10g}"
 
 
+_JSON_NUMBERS = (int, float)
+
+
 def num(value: Any) -> float:
     """A JSON number, or 0 for null, missing, booleans and text."""
-    return value if isinstance(value, int | float) and not isinstance(value, bool) else 0
+    # `type` rather than isinstance: bool is an int subclass, and this runs on every cell.
+    return value if type(value) in _JSON_NUMBERS else 0
 
 
 @lru_cache(maxsize=64)
