@@ -18,7 +18,7 @@ a load swing on a shared machine hits both alike):
 
 Both apps are measured from the outside in the same way; the app carries no benchmark hook.
 
-Goals: ours ≤ 1.3x bare in size and ≤ 1.2x bare in start time. Run by hand; not a test.
+Goals: ours ≤ 1.3x bare in size and ≤ 1.3x bare in start time. Run by hand; not a test.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ BARE_SPEC = REPO_ROOT / "benchmarks" / "bench_bundle_bare.spec"
 BARE_TITLE = "bench-bare-window"
 OURS_TITLE = appinfo.app_info().name
 SIZE_GOAL = 1.3
-TIME_GOAL = 1.2
+TIME_GOAL = 1.3  # issue 11 (the first packaging issue asked 1.2)
 TIMEOUT_S = 30.0
 
 
