@@ -130,12 +130,18 @@ def test_progress_is_worded_in_items_with_elapsed_time_and_estimate() -> None:
     assert wording.time_text(60, 0.25) == "Elapsed 1:00 · about 3 min left"
 
 
-def test_progress_signals_are_coalesced_to_ten_a_second(qtbot: QtBot) -> None:
+def clocked_worker() -> tuple[ExportWorker, list[float]]:
+    """A worker that is never started, on a clock the test moves (now[0], in seconds)."""
     request = ExportRequest("ws", ReportKind.DETAILED, ExportFormat.JSON, date(2026, 1, 1),
                             date(2026, 1, 2), Path("x.json"))
     worker = ExportWorker(Connection(custom_server("http://127.0.0.1:9"), "k"), request)
     now = [0.0]
     worker.clock = lambda: now[0]
+    return worker, now
+
+
+def test_progress_signals_are_coalesced_to_ten_a_second(qtbot: QtBot) -> None:
+    worker, now = clocked_worker()
     sent: list[Progress] = []
     worker.progress_changed.connect(sent.append)
     for n in range(1000):  # a thousand pages in one second
@@ -147,11 +153,7 @@ def test_progress_signals_are_coalesced_to_ten_a_second(qtbot: QtBot) -> None:
 
 
 def test_waits_of_many_page_threads_stay_within_ten_signals_a_second(qtbot: QtBot) -> None:
-    request = ExportRequest("ws", ReportKind.DETAILED, ExportFormat.JSON, date(2026, 1, 1),
-                            date(2026, 1, 2), Path("x.json"))
-    worker = ExportWorker(Connection(custom_server("http://127.0.0.1:9"), "k"), request)
-    now = [0.0]
-    worker.clock = lambda: now[0]
+    worker, now = clocked_worker()
     sent: list[Progress] = []
     waits: list[WaitInfo] = []
     worker.progress_changed.connect(sent.append)
