@@ -15,7 +15,6 @@ from __future__ import annotations
 import heapq
 import tempfile
 from collections.abc import Callable, Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -23,6 +22,7 @@ import orjson
 
 from core.errors import OutputError
 from core.items import ItemSink
+from core.render.values import local_time
 from core.reports import ReportKind, ReportOptions
 from core.summaries import duration_seconds
 
@@ -31,18 +31,12 @@ RUN_ITEMS = 10_000  # items sorted in memory at once (~40 MB of parsed entries)
 SortKey = Callable[[dict[str, Any]], Any]
 
 
-def _moment(value: Any) -> float:
-    """A start time as a timestamp, so offsets (summer/winter time) compare rightly."""
-    if isinstance(value, str):
-        try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
-        except ValueError:
-            pass
-    return float("-inf")  # no start: first in ascending order, as Clockify lists them
-
-
 def _start(item: dict[str, Any]) -> float:
-    return _moment((item.get("timeInterval") or {}).get("start"))
+    """The start as a timestamp, so offsets (summer/winter time) compare rightly."""
+    moment = local_time((item.get("timeInterval") or {}).get("start"), None)
+    if moment is None:
+        return float("-inf")  # no start: first in ascending order, as Clockify lists them
+    return moment.timestamp()
 
 
 def _text(name: str) -> SortKey:
