@@ -148,22 +148,19 @@ def _remove_if_unused(path: Path) -> bool:
     return True
 
 
-def remove_stale_parts(folder: Path, target_name: str = "", *,
-                       now: float | None = None) -> list[Path]:
-    """Remove this app's temp files in `folder` that no export owns any more.
+def temp_parts(folder: Path, target_name: str = "") -> dict[Path, os.stat_result]:
+    """This app's temporary files in `folder` (regular files only), with their status.
 
-    Only names this app makes are touched: `.clockify-export-*.part`, and the longer
-    `.<target_name>.<random>.part` of older versions. A file counts as stale when no process
-    holds its lock and it was untouched for `STALE_AFTER_SECONDS`.
+    Only names this app makes count: `.clockify-export-*.part`, and the longer
+    `.<target_name>.<random>.part` of older versions.
     """
     legacy = (re.compile(re.escape(f".{target_name}.") + r"[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX))
               if target_name else None)
-    cutoff = (time.time() if now is None else now) - STALE_AFTER_SECONDS
-    removed: list[Path] = []
+    parts: dict[Path, os.stat_result] = {}
     try:
         entries = list(os.scandir(folder))
     except OSError:
-        return removed
+        return parts
     for entry in entries:
         if not (_TEMP_NAME.fullmatch(entry.name)
                 or (legacy is not None and legacy.fullmatch(entry.name))):
@@ -172,10 +169,31 @@ def remove_stale_parts(folder: Path, target_name: str = "", *,
             info = entry.stat(follow_symlinks=False)
         except OSError:
             continue
-        if (stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff
-                and _remove_if_unused(Path(entry.path))):
-            log.info("removed a stale temporary file %s", entry.path)
-            removed.append(Path(entry.path))
+        if stat.S_ISREG(info.st_mode):
+            parts[Path(entry.path)] = info
+    return parts
+
+
+def remove_stale_parts(folder: Path, target_name: str = "", *,
+                       now: float | None = None) -> list[Path]:
+    """Remove this app's temp files in `folder` that no export owns any more.
+
+    A file counts as stale when no process holds its lock and it was untouched for
+    `STALE_AFTER_SECONDS`.
+    """
+    cutoff = (time.time() if now is None else now) - STALE_AFTER_SECONDS
+    old = [path for path, info in temp_parts(folder, target_name).items()
+           if info.st_mtime < cutoff]
+    return remove_unused_parts(old)
+
+
+def remove_unused_parts(paths: list[Path]) -> list[Path]:
+    """Remove those of `paths` that no process holds (their export is gone); say which."""
+    removed = []
+    for path in paths:
+        if _remove_if_unused(path):
+            log.info("removed a stale temporary file %s", path)
+            removed.append(path)
     return removed
 
 

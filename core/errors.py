@@ -8,6 +8,7 @@ details" button. No error ever carries the API key.
 
 from __future__ import annotations
 
+import traceback
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,27 @@ class ExporterError(Exception):
 
     def __str__(self) -> str:
         return f"{self.message} {self.hint}".strip()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Errors cross from the export process to the window (core.export_process) as
+        # pickles. Exception's own pickling calls `cls(*args)`, which fails for errors
+        # with required keyword fields: rebuild from the attributes instead.
+        return _rebuild, (type(self), self.args, self.__dict__)
+
+
+def _rebuild(cls: type[ExporterError], args: tuple[Any, ...],
+             state: dict[str, Any]) -> ExporterError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
+
+def unexpected_error(exc: BaseException) -> ExporterError:
+    """An exception nobody expected, as an error a front end can show (traceback apart)."""
+    details = "".join(traceback.format_exception(exc))
+    # Kind UNEXPECTED: the window words it (gui/wording.py); these words are for the log.
+    return ExporterError("Something unexpected went wrong.", details=details)
 
 
 class ServerConfigError(ExporterError):

@@ -1,11 +1,13 @@
 """Background work: the export worker and a small worker for one-off API calls.
 
 Workers are QObjects moved to their own QThread. They never touch widgets: they only emit
-signals, which Qt delivers to the GUI thread through queued connections. Each worker makes
-its own ClockifyClient, because a requests.Session must not be shared between threads.
-Cancellation is cooperative (a threading.Event the core checks); QThread.terminate() is
-never used. The export worker sends at most about ten progress signals a second, however
-fast pages arrive, so the GUI thread is never flooded.
+signals, which Qt delivers to the GUI thread through queued connections. A call worker
+makes its own ClockifyClient, because a requests.Session must not be shared between
+threads. The export worker runs the export in a child process (core.export_process: in
+this process its Python work would keep the GUI thread waiting for the GIL) and relays
+what the child says. Cancellation is cooperative; QThread.terminate() is never used. The
+export worker sends at most about ten progress signals a second, however fast pages
+arrive, so the GUI thread is never flooded.
 """
 
 from __future__ import annotations
@@ -13,14 +15,14 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from core.connection import Connection
-from core.errors import CancelledError, ExporterError
+from core.errors import CancelledError, ExporterError, unexpected_error
+from core.export_process import ExportProcess, ExportSpec
 from core.planning import ExportRequest, Phase, Progress
 
 if TYPE_CHECKING:
@@ -30,13 +32,6 @@ log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL = 0.1  # seconds between two progress signals while pages come in
 _STEADY = (Phase.FETCHING, Phase.WAITING)  # the phases that report many times a second
-
-
-def unexpected_error(exc: BaseException) -> ExporterError:
-    """An exception nobody expected, as an error the window can show (traceback kept apart)."""
-    details = "".join(traceback.format_exception(exc))
-    # Kind UNEXPECTED: the window words it (gui/wording.py); these words are for the log.
-    return ExporterError("Something unexpected went wrong.", details=details)
 
 
 class _Worker(QObject):
@@ -63,7 +58,7 @@ class _Worker(QObject):
 
 
 class ExportWorker(_Worker):
-    """Runs one ExportJob; reports progress, waits and the outcome through signals."""
+    """Runs one export in a child process; relays progress, waits and the outcome as signals."""
 
     started = Signal()
     progress_changed = Signal(object)  # core.planning.Progress
@@ -85,19 +80,24 @@ class ExportWorker(_Worker):
         self._sent_phase: Phase | None = None
         self._wait_sent_at = -PROGRESS_INTERVAL
         self._held: Progress | None = None  # the newest progress not yet sent
+        self._process: ExportProcess | None = None
+
+    def cancel(self) -> None:  # any thread
+        super().cancel()
+        process = self._process
+        if process is not None:
+            process.cancel()
 
     @Slot()
     def run(self) -> None:
         self.started.emit()
-        client: ClockifyClient | None = None
         try:
-            from core.export import ExportJob  # see core.connection.Connection.client
-
-            client = self.connection.client(self.cancel_event)
-            job = ExportJob(client, self.request, self._on_progress, self.cancel_event,
-                            workspace=self.workspace,
-                            profile_time_zone=self.profile_time_zone)
-            result = job.run()
+            spec = ExportSpec(self.connection, self.request, self.workspace,
+                              self.profile_time_zone, logging.getLogger().getEffectiveLevel())
+            self._process = ExportProcess(spec, self._on_progress)
+            if self.cancel_event.is_set():  # cancelled before the process existed
+                self._process.cancel()
+            result = self._process.run()
         except CancelledError:
             log.info("export cancelled")
             self._flush()
@@ -116,11 +116,9 @@ class ExportWorker(_Worker):
             self._flush()
             self.export_finished.emit(result)
         finally:
-            if client is not None:
-                client.close()
             self._finish()
 
-    def _on_progress(self, progress: Progress) -> None:  # called in the worker thread
+    def _on_progress(self, progress: Progress) -> None:  # in the worker thread
         now = self.clock()
         # Each page thread's pacer reports its wait once a second, so many threads in flight
         # report many a second: at most ten go out (a newer report follows a dropped one).

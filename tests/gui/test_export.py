@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -14,8 +15,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from core import export_process
 from core.demo import DemoServer
-from core.export import ExportJob
 from core.planning import Phase, Progress
 from core.reports import ExportFormat, ReportKind
 from core.windows import week_start_of
@@ -203,13 +204,13 @@ def test_a_failure_shows_title_message_hint_and_copies_details(
     assert "does not exist" in details
 
 
-def test_an_unexpected_error_is_a_failure_with_the_traceback_in_details(
+def test_an_export_process_that_dies_is_a_failure_with_what_it_said_in_details(
         qtbot: QtBot, signed_in: MainWindow, fake_dialogs: FakeDialogs,
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def explode(self: ExportJob) -> None:
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr(ExportJob, "run", explode)
+    # The export runs in a child process (core.export_process); here the child dies at once,
+    # the way a crash in a C library would end it.
+    dying = "import sys; sys.stderr.write('Fatal Python error: boom\\n'); sys.exit(3)"
+    monkeypatch.setattr(export_process, "child_command", lambda: [sys.executable, "-c", dying])
     run_export(qtbot, signed_in, fake_dialogs, tmp_path / "x.json")
     banner = signed_in.export_panel.banner
     assert banner.tone is Tone.ERROR
@@ -217,7 +218,9 @@ def test_an_unexpected_error_is_a_failure_with_the_traceback_in_details(
     assert "boom" not in banner.text_label.text()
     banner.buttons()[0].click()
     [(details,)] = fake_dialogs.named("copy_text")
-    assert "RuntimeError: boom" in details and "Traceback" in details
+    assert "exit code 3" in details and "Fatal Python error: boom" in details
+    assert not (tmp_path / "x.json").exists()
+    assert signed_in.export_panel.export_button.isEnabled()  # ready for another try
 
 
 def test_closing_during_an_export_cancels_it(
