@@ -101,10 +101,14 @@ def _read_exactly(stream: IO[bytes], size: int) -> bytes | None:
 
 def child_command() -> list[str]:
     """How to start this program as the export child."""
-    if getattr(sys, "frozen", False):  # the bundle's own executable: build_scripts/entry_gui.py
+    if _frozen():  # the bundle's own executable: build_scripts/entry_gui.py
         return [sys.executable, CHILD_FLAG]
     return [sys.executable, "-c",
             "import sys; from core.export_process import child_main; sys.exit(child_main())"]
+
+
+def _frozen() -> bool:
+    return bool(getattr(sys, "frozen", False))
 
 
 def _source_root() -> Path:
@@ -158,7 +162,8 @@ class ExportProcess:
             try:
                 child = subprocess.Popen(child_command(), stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, stderr=errors,
-                                         cwd=_source_root(), creationflags=flags)
+                                         cwd=None if _frozen() else _source_root(),
+                                         creationflags=flags)
             except OSError as exc:
                 raise unexpected_error(exc) from exc
             assert child.stdin is not None and child.stdout is not None
