@@ -133,7 +133,7 @@ class ExportProcess:
             spec = replace(spec, request=replace(request, output=request.output.absolute()))
         self.spec = spec
         self._on_progress = on_progress
-        self._lock = threading.Lock()  # the child's stdin, between run() and cancel()
+        self._lock = threading.Lock()  # the child's stdin, once the spec is written
         self._child: subprocess.Popen[bytes] | None = None
         self._cancelled = False
         self._killer: threading.Timer | None = None
@@ -168,11 +168,13 @@ class ExportProcess:
                 raise unexpected_error(exc) from exc
             assert child.stdin is not None and child.stdout is not None
             try:
-                with self._lock:
+                # Outside the lock: a large spec blocks until the child reads it, and
+                # cancel() (the GUI thread) must not wait for that. If the child died at
+                # once, its exit code and stderr say why (below).
+                with contextlib.suppress(OSError):
+                    write_message(child.stdin, self.spec)
+                with self._lock:  # from now on cancel() writes to the child itself
                     self._child = child
-                    # If it died at once, its exit code and stderr tell why (below).
-                    with contextlib.suppress(OSError):
-                        write_message(child.stdin, self.spec)
                     if self._cancelled:
                         self._tell_child_to_stop(child)
                 outcome = self._relay(child.stdout)

@@ -181,3 +181,14 @@ def test_a_child_whose_window_went_away_cancels_and_saves_nothing(
     assert child.wait(10) == 0
     child.stdout.close()
     assert not out.exists() and not temp_parts(tmp_path)
+
+
+def test_a_cancel_that_comes_before_the_child_exists_still_stops_it(
+        demo: DemoServer, tmp_path: Path) -> None:
+    demo.faults.latency = 0.3
+    out = tmp_path / "early.json"
+    process = ExportProcess(spec_for(demo, out))
+    process.cancel()  # the user pressed Cancel before the worker thread got going
+    with pytest.raises(CancelledError):
+        process.run()
+    assert not out.exists() and not temp_parts(tmp_path)
