@@ -23,15 +23,14 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from core.connection import Connection
 from core.errors import CancelledError, ExporterError, unexpected_error
 from core.export_process import ExportProcess, ExportSpec
-from core.planning import ExportRequest, Phase, Progress
 
 if TYPE_CHECKING:
     from core.client import ClockifyClient
+    from core.planning import ExportRequest, Phase, Progress
 
 log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL = 0.1  # seconds between two progress signals while pages come in
-_STEADY = (Phase.FETCHING, Phase.WAITING)  # the phases that report many times a second
 
 
 class _Worker(QObject):
@@ -119,6 +118,10 @@ class ExportWorker(_Worker):
             self._finish()
 
     def _on_progress(self, progress: Progress) -> None:  # in the worker thread
+        # Imported here: the window's first paint does without core.planning, and by the
+        # time an export reports, the module is long loaded.
+        from core.planning import Phase
+
         now = self.clock()
         # Each page thread's pacer reports its wait once a second, so many threads in flight
         # report many a second: at most ten go out (a newer report follows a dropped one).
@@ -129,7 +132,8 @@ class ExportWorker(_Worker):
         # Fetching and waiting alternate when page threads wait: one budget for both, so
         # phase changes cannot flood the GUI thread. Planning, writing and done (a few each
         # per export) go out at once, so the status never lags behind what is done.
-        steady = progress.phase in _STEADY and self._sent_phase in _STEADY
+        steady_phases = (Phase.FETCHING, Phase.WAITING)  # reported many times a second
+        steady = progress.phase in steady_phases and self._sent_phase in steady_phases
         if steady and now - self._sent_at < PROGRESS_INTERVAL:
             self._held = progress  # sent with the next one due, or at the end
             return
