@@ -7,8 +7,15 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QIcon,
+    QKeySequence,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
     QGroupBox,
     QMainWindow,
@@ -57,6 +64,9 @@ class MainWindow(QMainWindow):
     export_failed = Signal(object)  # core.errors.ExporterError
     export_cancelled = Signal()
     export_done = Signal()  # after every export, whatever the outcome
+    # Once, when the first frame is on screen: start-up work that frame doesn't need waits
+    # for it (gui.app), so the window appears as soon as it can.
+    first_painted = Signal()
 
     def __init__(self, settings: AppSettings, credentials: CredentialStore | None,
                  demo: tuple[Server, str] | None = None, icon: QIcon | None = None,
@@ -67,6 +77,7 @@ class MainWindow(QMainWindow):
         self.threads = WorkerThreads(self)
         self._worker: ExportWorker | None = None
         self._close_when_idle = False
+        self._painted = False
         title = APP_NAME if demo is None else self.tr("{app} — DEMO").format(app=APP_NAME)
         self.setWindowTitle(title)
         if icon is not None:
@@ -171,8 +182,16 @@ class MainWindow(QMainWindow):
             self.export_panel.set_fmt(ExportFormat(self.settings.text("format")))
 
     def start(self) -> None:
-        """After show(): sign in when the key is known."""
+        """After the first paint: sign in when the key is known."""
         self.account_panel.start()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # The window paints before its children, and the frame reaches the screen when
+            # this paint pass ends: a zero timer runs after that, not inside it.
+            QTimer.singleShot(0, self.first_painted.emit)
 
     # ---- panels ------------------------------------------------------------------------
 
