@@ -13,7 +13,7 @@ import traceback
 from datetime import date, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QApplication
 from core import APP_ID, APP_NAME, __version__
 from core.credentials import CredentialStore
 from core.errors import ExporterError
-from core.planning import ExportResult
 from core.reports import ExportFormat, ReportKind
 from core.resources import resource_path
 from gui import dialogs
@@ -31,6 +30,9 @@ from gui.i18n import install_translators, language_for
 from gui.main_window import MainWindow, suggested_file_name
 from gui.platform_check import xcb_problem
 from gui.settings import ORGANIZATION, AppSettings
+
+if TYPE_CHECKING:  # core.planning loads once signed in (gui.main_window)
+    from core.planning import ExportResult
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import (
@@ -28,7 +28,6 @@ from core import APP_NAME
 from core.credentials import CredentialStore
 from core.errors import ExporterError, UsageError
 from core.limits import WaitInfo, clockify_refuses, is_free_plan
-from core.planning import ExportPlan, ExportRequest, ExportResult, Progress, plan_export
 from core.render.settings import Renderer
 from core.reports import ExportFormat, ReportKind
 from core.servers import Server
@@ -43,6 +42,9 @@ from gui.report_tabs import ReportTabs, kind_name
 from gui.session import Session
 from gui.settings import AppSettings
 from gui.worker import ExportWorker, WorkerThreads
+
+if TYPE_CHECKING:  # core.planning is imported once signed in (see _request)
+    from core.planning import ExportPlan, ExportRequest, ExportResult, Progress
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +184,9 @@ class MainWindow(QMainWindow):
             self.export_panel.set_fmt(ExportFormat(self.settings.text("format")))
 
     def start(self) -> None:
-        """After the first paint: sign in when the key is known."""
+        """After the first paint: finish what that frame didn't show, sign in when the key
+        is known."""
+        self.filters_panel.start()
         self.account_panel.start()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -259,6 +263,10 @@ class MainWindow(QMainWindow):
         return None
 
     def _request(self, output: Path) -> ExportRequest:
+        # Here, not at the top: the first paint (never signed in yet) does without
+        # core.planning and core.render's choice of renderer (~6 ms frozen).
+        from core.planning import ExportRequest
+
         workspace = self.account_panel.workspace() or {}
         return ExportRequest(
             workspace_id=str(workspace.get("id", "")), kind=self.report_tabs.kind(),
@@ -270,6 +278,8 @@ class MainWindow(QMainWindow):
 
     def _plan(self, request: ExportRequest) -> ExportPlan:
         """The export's plan from what the window knows: no request, no Free-plan quota."""
+        from core.planning import plan_export  # loaded by _request already
+
         session = self.account_panel.session
         assert session is not None
         return plan_export(request, free_plan=is_free_plan(self.account_panel.workspace() or {}),

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -111,6 +112,30 @@ def test_the_first_paint_loads_no_http_keyring_pick_list_or_qt_namespace(
         capture_output=True, text=True, timeout=60, env=probe_env(tmp_path))
     assert done.returncode == 0, done.stderr[-500:]
     assert done.stdout.strip() == ""
+
+
+# Builds and shows the window as WINDOW_PROBE does; prints what loaded of the export's plan.
+PLAN_PROBE = WINDOW_PROBE.split("loaded = ")[0] + """
+print(",".join(m for m in ("core.planning", "core.render.choice") if m in sys.modules))
+"""
+
+
+@pytest.mark.xfail(strict=True, reason="gui/worker.py still imports core.planning at the top "
+                   "(its owner is rewriting it); the rest of gui/ imports it when signed in")
+def test_the_first_paint_loads_no_export_plan(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", PLAN_PROBE, str(tmp_path / "settings.ini")],
+        capture_output=True, text=True, timeout=60, env=probe_env(tmp_path))
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.strip() == ""
+
+
+def test_clear_buttons_come_after_the_first_paint(make_window: WindowFactory) -> None:
+    window = make_window()
+    edits = (window.account_panel.key_edit, window.filters_panel.description_edit)
+    assert not any(edit.isClearButtonEnabled() for edit in edits)  # the first costs ~6 ms
+    window.start()
+    assert all(edit.isClearButtonEnabled() for edit in edits)
 
 
 def test_plain_selectable_labels_are_what_the_numbers_say(qtbot: QtBot) -> None:
