@@ -219,13 +219,21 @@ _TREE_LINE = re.compile(r'"(?P<title>[^"]*)":.*?\s(?P<w>\d+)x(?P<h>\d+)[+-]-?\d+
 PAINTED_SHARE = 0.9  # of the window's area: Qt flushes its first frame in one go
 
 
+MIN_WINDOW_SIDE = 16  # px
+
+
 def find_window(display: str, title: str) -> tuple[int, int, int, int] | None:
-    """x, y, width and height of the top-level window with this title, if it exists."""
+    """x, y, width and height of the top-level window with this title, if it exists.
+
+    Qt also names its 1x1 client-leader window after the application, which for our app
+    is the window's title: windows that small are not the one a user sees.
+    """
     tree = subprocess.run(["xwininfo", "-root", "-tree", "-display", display],
                           capture_output=True, text=True, check=False).stdout
     for line in tree.splitlines():
         match = _TREE_LINE.search(line)
-        if match and match["title"] == title:
+        if (match and match["title"] == title
+                and min(int(match["w"]), int(match["h"])) >= MIN_WINDOW_SIDE):
             return int(match["x"]), int(match["y"]), int(match["w"]), int(match["h"])
     return None
 
