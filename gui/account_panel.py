@@ -148,6 +148,10 @@ class AccountPanel(QGroupBox):
             return make_server(choice, self.server_detail_edit.text().strip())
         return make_server("region", choice)  # the region names include "global"
 
+    def add_clear_button(self) -> None:
+        """The key field's clear button, once the window has painted (MainWindow)."""
+        self.key_edit.setClearButtonEnabled(self._demo is None)  # the demo key is read-only
+
     def set_busy(self, busy: bool) -> None:
         """While an export runs, the account and workspace must not change."""
         self._busy = busy
@@ -160,9 +164,6 @@ class AccountPanel(QGroupBox):
         The keyring is first touched here, not while the window is built or first paints:
         loading and probing its backends takes ~50 ms frozen (gui.app.after_first_paint).
         """
-        # Here too: Qt's first clear button costs ~6 ms (the style loads its icons), and it
-        # shows only over text, which the key field gets from now on.
-        self.key_edit.setClearButtonEnabled(self._demo is None)  # the demo key is read-only
         self.keyring_label.set_status(*self._keys.startup_note())
         if self._demo is None:
             with contextlib.suppress(ServerConfigError):  # no usable server: no key to find

@@ -173,10 +173,8 @@ class FiltersPanel(QGroupBox):
 
     # ---- public ------------------------------------------------------------------------
 
-    def start(self) -> None:
-        """After the window's first paint: the description's clear button. Qt's first one
-        costs ~6 ms (the style loads its icons); it shows only over text, and the field
-        stays empty until a workspace's filters are restored."""
+    def add_clear_button(self) -> None:
+        """The description's clear button, once the window has painted (MainWindow)."""
         self.description_edit.setClearButtonEnabled(True)
 
     def set_workspace(self, connection: Connection | None, workspace_id: str,

@@ -130,12 +130,12 @@ def test_the_first_paint_loads_no_export_plan(tmp_path: Path) -> None:
     assert done.stdout.strip() == ""
 
 
-def test_clear_buttons_come_after_the_first_paint(make_window: WindowFactory) -> None:
-    window = make_window()
+def test_clear_buttons_come_after_the_first_paint(make_window: WindowFactory,
+                                                  qtbot: QtBot) -> None:
+    window = make_window()  # shown, not painted yet
     edits = (window.account_panel.key_edit, window.filters_panel.description_edit)
     assert not any(edit.isClearButtonEnabled() for edit in edits)  # the first costs ~6 ms
-    window.start()
-    assert all(edit.isClearButtonEnabled() for edit in edits)
+    qtbot.waitUntil(lambda: all(edit.isClearButtonEnabled() for edit in edits))
 
 
 def test_plain_selectable_labels_are_what_the_numbers_say(qtbot: QtBot) -> None:
