@@ -71,7 +71,6 @@ class AccountPanel(QGroupBox):
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.setPlaceholderText(self.tr("Paste your Clockify API key"))
         self.key_edit.setAccessibleName(self.tr("API key"))
-        self.key_edit.setClearButtonEnabled(demo is None)  # the demo key is read-only
         self.show_key_action = QAction(themed_icon("view-visible"), self.tr("Show key"), self)
         self.show_key_action.setCheckable(True)
         self.key_edit.addAction(self.show_key_action, QLineEdit.ActionPosition.TrailingPosition)
@@ -149,16 +148,21 @@ class AccountPanel(QGroupBox):
             return make_server(choice, self.server_detail_edit.text().strip())
         return make_server("region", choice)  # the region names include "global"
 
+    def add_clear_button(self) -> None:
+        """The key field's clear button, once the window has painted (MainWindow)."""
+        self.key_edit.setClearButtonEnabled(self._demo is None)  # the demo key is read-only
+
     def set_busy(self, busy: bool) -> None:
         """While an export runs, the account and workspace must not change."""
         self._busy = busy
         self._update_enabled()
 
     def start(self) -> None:
-        """After the window shows: read the keyring, and sign in when the key is known.
+        """After the window's first paint: read the keyring, and sign in when the key is
+        known.
 
-        The keyring is first touched here, not while the window is built: loading and
-        probing its backends takes a noticeable part of a second.
+        The keyring is first touched here, not while the window is built or first paints:
+        loading and probing its backends takes ~50 ms frozen (gui.app.after_first_paint).
         """
         self.keyring_label.set_status(*self._keys.startup_note())
         if self._demo is None:
@@ -184,8 +188,7 @@ class AccountPanel(QGroupBox):
         self._generation += 1
         generation = self._generation
         connection = Connection(server, key)
-        self.status_label.set_status(
-            self.tr("Signing in to {server}…").format(server=server.label), Tone.INFO)
+        self._show_signing_in(server)
         self._update_enabled(signing_in=True)
         self._threads.call(
             connection, lambda client: client.current_user(),
@@ -273,7 +276,7 @@ class AccountPanel(QGroupBox):
         known = self._known_key(server)
         if known or was_signed_in:  # keep a key the user pasted before picking the server
             self.key_edit.setText(known)
-        self.status_label.set_status(self.tr("Not signed in."), Tone.PLAIN)
+        self._show_signed_out()
 
     @Slot(bool)
     def on_show_key_action_toggled(self, shown: bool) -> None:
@@ -312,6 +315,13 @@ class AccountPanel(QGroupBox):
 
     # ---- helpers -----------------------------------------------------------------------
 
+    def _show_signing_in(self, server: Server) -> None:
+        self.status_label.set_status(
+            self.tr("Signing in to {server}…").format(server=server.label), Tone.INFO)
+
+    def _show_signed_out(self) -> None:
+        self.status_label.set_status(self.tr("Not signed in."), Tone.PLAIN)
+
     def _sign_out(self, quiet: bool = False) -> None:
         had_session = self._session is not None
         self._session = None
@@ -343,13 +353,19 @@ class AccountPanel(QGroupBox):
         self.server_combo.addItem(self.tr("Custom server address"), _CUSTOM)
 
     def _restore(self) -> None:
+        # The status line the sign-in in start() will show, shown from the first paint on
+        # (start() runs after it), so that the form does not shift down a moment later.
         if self._demo is not None:
             self.server_detail_edit.hide()
             self.key_edit.setText(self._demo_key)
+            self._show_signing_in(self._demo)
             self._update_enabled()
             return
+        saved = self._settings.text("server_key")
+        if saved:  # signed in before: start() looks for that server's key
+            self._show_signed_out()
         try:
-            server = server_from_key(self._settings.text("server_key"))
+            server = server_from_key(saved)
         except ServerConfigError:
             server = global_server()
         # The combo lists regions by name (with "global") and the other kinds by kind.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import (
 
 from core.errors import ExporterError
 from core.limits import CLOCKIFY_PDF_MAX_ROWS, WaitInfo
-from core.planning import ExportPlan, ExportRequest, ExportResult, Phase, Progress
 from core.render.settings import CSV_DELIMITERS, CsvSettings, Renderer
 from core.reports import ExportFormat
 from gui import wording
 from gui.settings import AppSettings
 from gui.widgets import MessageBanner, StatusLabel, Tone
+
+if TYPE_CHECKING:  # core.planning is not needed by the first paint (gui.wording)
+    from core.planning import ExportPlan, ExportRequest, ExportResult, Progress
 
 
 class ExportPanel(QGroupBox):
@@ -272,6 +275,8 @@ class ExportPanel(QGroupBox):
         self._update_buttons()
 
     def show_progress(self, progress: Progress) -> None:
+        from core.planning import Phase  # loaded with the Progress's module
+
         self._last_progress = progress
         if progress.entries_expected:  # Clockify counted the entries: the bar follows them
             self.progress_bar.setRange(0, progress.entries_expected)

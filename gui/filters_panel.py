@@ -125,7 +125,6 @@ class FiltersPanel(QGroupBox):
         self.description_edit = QLineEdit(self)
         self.description_edit.setPlaceholderText(self.tr("Any description"))
         self.description_edit.setAccessibleName(self.tr("Description contains"))
-        self.description_edit.setClearButtonEnabled(True)
         self.status_label = StatusLabel(self)
 
         lists = QGridLayout()
@@ -173,6 +172,10 @@ class FiltersPanel(QGroupBox):
         self._set_lists_enabled(False)
 
     # ---- public ------------------------------------------------------------------------
+
+    def add_clear_button(self) -> None:
+        """The description's clear button, once the window has painted (MainWindow)."""
+        self.description_edit.setClearButtonEnabled(True)
 
     def set_workspace(self, connection: Connection | None, workspace_id: str,
                       saved: dict[str, Any]) -> None:

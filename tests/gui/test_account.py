@@ -93,9 +93,13 @@ def test_a_remembered_key_signs_in_on_start(
     AppSettings().set_text("server_key", server.key)
     memory_keyring.set_password(SERVICE, _account(demo_server), demo_server.api_key)
     window = make_window()
+    status = window.account_panel.status_label
+    # The first paint (before start) already holds the status line the sign-in uses.
+    assert status.isVisibleTo(window) and status.text() == "Not signed in."
     with qtbot.waitSignal(window.account_panel.workspace_changed, timeout=TIMEOUT_MS,
                           check_params_cb=lambda ws: ws is not None):
         window.start()
+        assert status.text().startswith("Signing in to")
     assert window.account_panel.server_detail_edit.text() == demo_server.root_url
     assert "Zoë Müller" in window.account_panel.status_label.text()
 

@@ -1,9 +1,10 @@
 """The window starts without what its first paint doesn't need.
 
-The HTTP stack and the keyring load when first needed, after the window shows (worker
-threads import the client; the keyring is read when signing in); pick-lists and hidden
-report tabs are built when first used; Qt's `Qt` namespace (~20 ms to load) is not touched.
-Each of these kept the frozen window's start-up short — see benchmarks/bench_bundle.py.
+The HTTP stack and the keyring load when first needed, after the window has painted
+(worker threads import the client; the keyring is read once the first frame is on screen);
+pick-lists and hidden report tabs are built when first used; Qt's `Qt` namespace (~20 ms to
+load) is not touched. Each of these kept the frozen window's start-up short — see
+benchmarks/bench_bundle.py.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -50,6 +52,52 @@ print(",".join(loaded))
 """
 
 
+# Runs gui.app.main() until the window's start-up work (the keyring, then sign-in) begins.
+MAIN_PROBE = """
+import sys
+from PySide6.QtWidgets import QApplication
+import gui.app
+from gui.main_window import MainWindow
+
+paint, start = MainWindow.paintEvent, MainWindow.start
+def first_paint(self, event):
+    if not self._painted:
+        print("keyring" in sys.modules, "logging.handlers" in sys.modules)
+    paint(self, event)
+def started(self):
+    print(self._painted)
+    start(self)
+    QApplication.exit(0)
+MainWindow.paintEvent, MainWindow.start = first_paint, started
+sys.exit(gui.app.main([]))
+"""
+
+
+def probe_env(tmp_path: Path) -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+            "XDG_CONFIG_HOME": str(tmp_path / ".config"),
+            "XDG_STATE_HOME": str(tmp_path / ".state"),
+            "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
+
+
+def test_the_keyring_and_the_log_file_wait_for_the_first_paint(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", MAIN_PROBE], capture_output=True, text=True,
+                          timeout=60, env=probe_env(tmp_path))
+    assert done.returncode == 0, done.stderr[-500:]
+    # Neither loaded at the first paint; the window's work starts after it.
+    assert done.stdout.split() == ["False", "False", "True"]
+
+
+def test_the_first_paint_is_signalled_once(make_window: WindowFactory, qtbot: QtBot) -> None:
+    window = make_window()
+    painted: list[bool] = []
+    window.first_painted.connect(lambda: painted.append(True))
+    qtbot.waitUntil(lambda: painted == [True])
+    window.repaint()
+    qtbot.wait(50)
+    assert painted == [True]
+
+
 def test_window_modules_do_not_load_requests_or_keyring() -> None:
     done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
                           timeout=60)
@@ -61,10 +109,33 @@ def test_the_first_paint_loads_no_http_keyring_pick_list_or_qt_namespace(
         tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-c", WINDOW_PROBE, str(tmp_path / "settings.ini")],
-        capture_output=True, text=True, timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)})
+        capture_output=True, text=True, timeout=60, env=probe_env(tmp_path))
     assert done.returncode == 0, done.stderr[-500:]
     assert done.stdout.strip() == ""
+
+
+# Builds and shows the window as WINDOW_PROBE does; prints what loaded of the export's plan.
+PLAN_PROBE = WINDOW_PROBE.split("loaded = ")[0] + """
+print(",".join(m for m in ("core.planning", "core.render.choice") if m in sys.modules))
+"""
+
+
+@pytest.mark.xfail(strict=True, reason="gui/worker.py still imports core.planning at the top "
+                   "(its owner is rewriting it); the rest of gui/ imports it when signed in")
+def test_the_first_paint_loads_no_export_plan(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", PLAN_PROBE, str(tmp_path / "settings.ini")],
+        capture_output=True, text=True, timeout=60, env=probe_env(tmp_path))
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.strip() == ""
+
+
+def test_clear_buttons_come_after_the_first_paint(make_window: WindowFactory,
+                                                  qtbot: QtBot) -> None:
+    window = make_window()  # shown, not painted yet
+    edits = (window.account_panel.key_edit, window.filters_panel.description_edit)
+    assert not any(edit.isClearButtonEnabled() for edit in edits)  # the first costs ~6 ms
+    qtbot.waitUntil(lambda: all(edit.isClearButtonEnabled() for edit in edits))
 
 
 def test_plain_selectable_labels_are_what_the_numbers_say(qtbot: QtBot) -> None:
