@@ -14,7 +14,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -120,8 +119,6 @@ print(",".join(m for m in ("core.planning", "core.render.choice") if m in sys.mo
 """
 
 
-@pytest.mark.xfail(strict=True, reason="gui/worker.py still imports core.planning at the top "
-                   "(its owner is rewriting it); the rest of gui/ imports it when signed in")
 def test_the_first_paint_loads_no_export_plan(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-c", PLAN_PROBE, str(tmp_path / "settings.ini")],
