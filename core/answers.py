@@ -23,8 +23,9 @@ from core.errors import (
     PermissionDeniedError,
     RequestRejectedError,
     ServerConfigError,
+    ServerProblem,
 )
-from core.servers import Server
+from core.servers import Server, printable
 from core.wire import BrokenBody, parse_json, read_body, read_error_text
 
 
@@ -139,14 +140,15 @@ def error_from(server: Server, status: int, message: str, code: int | None,
 def redirect_error(server: Server, resp: requests.Response, path: str) -> ServerConfigError:
     """A 3xx: never followed, named with the server and where it pointed."""
     try:
-        target = parse_url(resp.headers.get("Location", "")).host or "another address"
+        host = printable(parse_url(resp.headers.get("Location", "")).host or "")
     except LocationParseError:
-        target = "another address"
+        host = ""
     return ServerConfigError(
-        f"{server.label} answered with a redirect to {target}; the app does not follow "
-        "redirects, so your API key stays with the server you chose.",
+        f"{server.label} answered with a redirect to {host or 'another address'}; the app "
+        "does not follow redirects, so your API key stays with the server you chose.",
         "Check the server address: it should be the Clockify server itself.",
         details=f"HTTP {resp.status_code} from {path}",
+        reason=ServerProblem.REDIRECT, host=host, server_label=server.label,
     )
 
 

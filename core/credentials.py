@@ -12,7 +12,7 @@ import logging
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from core.errors import AuthenticationError, CredentialError
+from core.errors import AuthenticationError, CredentialError, KeyringAction, KeyringProblem
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -97,7 +97,7 @@ class CredentialStore:
         try:
             key: str | None = keyring.get_password(self.service, _account(server_key, label))
         except keyring.errors.KeyringError as exc:
-            raise self._error(exc, "read") from None
+            raise self._error(exc, KeyringAction.READ) from None
         return key
 
     def set(self, server_key: str, api_key: str, label: str = "default") -> None:
@@ -107,7 +107,7 @@ class CredentialStore:
         try:
             keyring.set_password(self.service, _account(server_key, label), api_key)
         except keyring.errors.KeyringError as exc:
-            raise self._error(exc, "store") from None
+            raise self._error(exc, KeyringAction.STORE) from None
 
     def delete(self, server_key: str, label: str = "default") -> None:
         """Forget the key; forgetting a key that is not there is fine."""
@@ -119,7 +119,7 @@ class CredentialStore:
         except keyring.errors.PasswordDeleteError:
             pass
         except keyring.errors.KeyringError as exc:
-            raise self._error(exc, "delete") from None
+            raise self._error(exc, KeyringAction.DELETE) from None
 
     def _unavailable(self) -> CredentialError:
         return CredentialError(
@@ -127,9 +127,10 @@ class CredentialStore:
             "remembered.",
             "The key is kept for this session only. On Linux, install and unlock a Secret "
             "Service keyring (e.g. GNOME Keyring or KWallet) to have it remembered.",
+            reason=KeyringProblem.UNAVAILABLE,
         )
 
-    def _error(self, exc: Exception, action: str) -> CredentialError:
+    def _error(self, exc: Exception, action: KeyringAction) -> CredentialError:
         # The exception text comes from the backend and never contains the secret.
         errors = _keyring().errors
         log.warning("keyring %s failed: %s", action, type(exc).__name__)
@@ -138,11 +139,12 @@ class CredentialStore:
                 "The system keyring is locked.",
                 "Unlock your keyring (password manager) and try again; until then the key "
                 "is kept for this session only.",
+                reason=KeyringProblem.LOCKED, action=action,
             )
         if isinstance(exc, errors.NoKeyringError):
             return self._unavailable()
         return CredentialError(
             f"The system keyring could not {action} the API key ({type(exc).__name__}).",
             "The key is kept for this session only.",
-            details=str(exc),
+            details=str(exc), reason=KeyringProblem.FAILED, action=action,
         )

@@ -2,8 +2,9 @@
 
 The CLI maps each class to its own exit code and prints `message` and `hint`. The window
 words each error itself, in the user's language, from its machine-readable `kind` and the
-fields next to it (`status`, `path`, `server_label`), and keeps `details` for the "copy
-details" button. No error ever carries the API key.
+fields next to it (`status`, `path`, `server_label`, and a `reason` where one kind has
+several causes), and keeps `details` for the "copy details" button. No error ever carries
+the API key.
 """
 
 from __future__ import annotations
@@ -37,6 +38,44 @@ class ErrorKind(StrEnum):
     DATA = "data"  # Clockify sent a value that cannot be right (a NaN duration)
     INCOMPLETE = "incomplete"  # fewer items than Clockify counted, or repeated pages
     TOTALS = "totals"  # a file this app built does not add up to the report's totals
+
+
+class ServerProblem(StrEnum):
+    """Why a server address cannot be used (`ServerConfigError.reason`)."""
+
+    SUBDOMAIN = "subdomain"  # `address` is not a valid subdomain
+    UNSAFE_CHARACTERS = "unsafe-characters"  # a space, '\\', '@', control or non-ASCII
+    NOT_AN_ADDRESS = "not-an-address"  # `address` is no http(s) address with a host
+    BAD_HOST_OR_PORT = "bad-host-or-port"  # the host or port of `address` is not valid
+    PORT_RANGE = "port-range"  # `port` of `address` is outside 1..65535
+    PLAIN_HTTP = "plain-http"  # http:// to `host`, which is not this computer
+    QUERY_OR_FRAGMENT = "query-or-fragment"  # `address` has a '?…' or '#…' part
+    REDIRECT = "redirect"  # `server_label` answered with a redirect to `host`
+    OTHER_HOST = "other-host"  # a request for `host`, outside `server_label`'s origins
+
+
+class KeyringProblem(StrEnum):
+    """What is wrong with the OS keyring (`CredentialError.reason`)."""
+
+    UNAVAILABLE = "unavailable"  # no real keyring backend
+    LOCKED = "locked"
+    FAILED = "failed"  # the backend could not do `action`
+
+
+class KeyringAction(StrEnum):
+    """What was asked of the keyring (`CredentialError.action`); the value words core's
+    sentence ("could not store the API key")."""
+
+    READ = "read"
+    STORE = "store"
+    DELETE = "delete"
+
+
+class PlanProblem(StrEnum):
+    """What the workspace's plan does not allow (`PlanLimitError.reason`)."""
+
+    FREE_FORMAT = "free-format"  # Clockify makes no `export_format` files on the Free plan
+
 
 # Exit codes of `clockify-exporter-cli`, one per kind of failure.
 EXIT_OK = 0
@@ -91,11 +130,26 @@ def unexpected_error(exc: BaseException) -> ExporterError:
 
 
 class ServerConfigError(ExporterError):
-    """The server address or region is not one we can use."""
+    """The server address or region is not one we can use.
+
+    `reason` (None: only core's sentence says it, for what the window never offers) and the
+    values its sentence names: `address` as typed (control characters escaped), `host`,
+    `port`, and `server_label`, the server that was chosen.
+    """
 
     exit_code = EXIT_USAGE
     title = "Server address"
     kind = ErrorKind.SERVER_CONFIG
+
+    def __init__(self, message: str, hint: str = "", *, details: str = "",
+                 reason: ServerProblem | None = None, address: str = "", host: str = "",
+                 port: int | None = None, server_label: str = "") -> None:
+        super().__init__(message, hint, details=details)
+        self.reason = reason
+        self.address = address
+        self.host = host
+        self.port = port
+        self.server_label = server_label
 
 
 class UsageError(ExporterError):
@@ -107,11 +161,19 @@ class UsageError(ExporterError):
 
 
 class CredentialError(ExporterError):
-    """The OS keyring is missing, locked or failed."""
+    """The OS keyring is missing, locked or failed: `reason` (None: only core's sentence
+    says it, for the command line's own cases) and, when it failed, the `action`."""
 
     exit_code = EXIT_AUTH
     title = "Keyring"
     kind = ErrorKind.CREDENTIAL
+
+    def __init__(self, message: str, hint: str = "", *, details: str = "",
+                 reason: KeyringProblem | None = None,
+                 action: KeyringAction | None = None) -> None:
+        super().__init__(message, hint, details=details)
+        self.reason = reason
+        self.action = action
 
 
 class ClockifyError(ExporterError):
@@ -150,11 +212,18 @@ class PermissionDeniedError(ClockifyError):
 
 
 class PlanLimitError(ClockifyError):
-    """The workspace's plan does not allow this (format, range, feature)."""
+    """The workspace's plan does not allow this: `reason` and the `export_format` (an
+    ExportFormat value) it is about."""
 
     exit_code = EXIT_PLAN
     title = "Plan limit"
     kind = ErrorKind.PLAN
+
+    def __init__(self, message: str, hint: str = "", *, reason: PlanProblem,
+                 export_format: str, **kwargs: Any) -> None:
+        super().__init__(message, hint, **kwargs)
+        self.reason = reason
+        self.export_format = export_format
 
 
 class RequestRejectedError(ClockifyError):

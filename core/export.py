@@ -33,6 +33,7 @@ from core.errors import (
     CancelledError,
     PermissionDeniedError,
     PlanLimitError,
+    PlanProblem,
     RequestRejectedError,
     UsageError,
 )
@@ -496,6 +497,8 @@ def _free_format_error(fmt: ExportFormat, exc: PermissionDeniedError | None = No
     message = f"Clockify does not export {fmt.label} on the Free plan."
     hint = "Choose JSON or PDF, or upgrade the workspace's plan."
     if exc is None:
-        return PlanLimitError(message, hint)
-    return PlanLimitError(message, hint, status=exc.status, code=exc.code,
+        return PlanLimitError(message, hint, reason=PlanProblem.FREE_FORMAT,
+                              export_format=fmt.value)
+    return PlanLimitError(message, hint, reason=PlanProblem.FREE_FORMAT,
+                          export_format=fmt.value, status=exc.status, code=exc.code,
                           server_message=exc.server_message, details=exc.details)

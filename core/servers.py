@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import urlsplit
 
-from core.errors import ServerConfigError
+from core.errors import ServerConfigError, ServerProblem
 
 GLOBAL_API = "https://api.clockify.me/api/v1"
 GLOBAL_REPORTS = "https://reports.api.clockify.me/v1"
@@ -117,6 +117,8 @@ class Server:
                 f"Refusing to send the API key to {host}: it is not {self.label}.",
                 "This is a bug or a server that redirects elsewhere; check the server "
                 "address.",
+                reason=ServerProblem.OTHER_HOST, host=origin[1] if origin else "",
+                server_label=self.label,
             )
 
 
@@ -148,6 +150,7 @@ def subdomain_server(subdomain: str) -> Server:
             f"'{subdomain}' is not a valid Clockify subdomain.",
             "Enter only the first part of your workspace address, e.g. 'acme' for "
             "acme.clockify.me.",
+            reason=ServerProblem.SUBDOMAIN, address=printable(subdomain),
         )
     root = f"https://{name}.clockify.me"
     return Server(f"subdomain:{name}", f"{name}.clockify.me", f"{root}/api/v1",
@@ -164,7 +167,8 @@ def custom_server(root_url: str) -> Server:
     url_origin(root, given=root_url)
     if urlsplit(root).query or urlsplit(root).fragment or "?" in root or "#" in root:
         raise ServerConfigError(
-            f"'{root_url}' has a query or fragment.", "Enter only the server's root address."
+            f"'{root_url}' has a query or fragment.", "Enter only the server's root address.",
+            reason=ServerProblem.QUERY_OR_FRAGMENT, address=printable(root_url),
         )
     for suffix in ("/api/v1", "/api"):
         if root.endswith(suffix):
@@ -219,16 +223,19 @@ def _parsed_origin(url: str, shown: str) -> Origin:
     from urllib3.exceptions import LocationParseError
     from urllib3.util import parse_url
 
+    address = printable(shown)  # for the window's sentences
     not_an_address = ServerConfigError(
         f"'{shown}' is not a server address.",
         "Enter a full address such as https://clockify.example.com.",
+        reason=ServerProblem.NOT_AN_ADDRESS, address=address,
     )
     if any(c in url for c in "\\@ ") or any(ord(c) < 0x21 or ord(c) > 0x7E for c in url):
         raise ServerConfigError(
-            f"'{_printable(shown)}' is not a usable server address: it contains a space, a "
+            f"'{address}' is not a usable server address: it contains a space, a "
             "backslash, an '@', a control or a non-ASCII character.",
             "Enter a plain address such as https://clockify.example.com (for an "
             "international domain name, its xn-- form).",
+            reason=ServerProblem.UNSAFE_CHARACTERS, address=address,
         )
     try:
         parts = parse_url(url)
@@ -237,6 +244,7 @@ def _parsed_origin(url: str, shown: str) -> Origin:
             f"'{shown}' is not a server address (the host or port is not valid).",
             "Enter a full address such as https://clockify.example.com:8443; ports go "
             "from 1 to 65535.",
+            reason=ServerProblem.BAD_HOST_OR_PORT, address=address,
         ) from None
     scheme = (parts.scheme or "").lower()
     host = (parts.host or "").lower()
@@ -247,6 +255,7 @@ def _parsed_origin(url: str, shown: str) -> Origin:
         raise ServerConfigError(
             f"'{shown}' has port {port}; ports go from 1 to 65535.",
             "Check the port number after the ':'.",
+            reason=ServerProblem.PORT_RANGE, address=address, port=port,
         )
     # Defence in depth: the standard library's parser must read the same place. Its
     # ValueErrors (unbalanced or invalid brackets, a bad port) mean it reads none.
@@ -263,6 +272,7 @@ def _parsed_origin(url: str, shown: str) -> Origin:
             f"Refusing plain HTTP to {host}: your API key would be sent unencrypted.",
             "Use an https:// address (plain http is allowed only for this computer, "
             "127.0.0.1 or localhost).",
+            reason=ServerProblem.PLAIN_HTTP, host=host,
         )
     return scheme, host, port
 
@@ -276,6 +286,7 @@ def _is_loopback_host(host: str) -> bool:
         return False
 
 
-def _printable(text: str) -> str:
-    """The address as typed, with control characters shown as escapes (one line)."""
+def printable(text: str) -> str:
+    """An address as typed or sent, with control characters shown as escapes (one line):
+    safe inside a sentence."""
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

@@ -15,11 +15,18 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from core.errors import (
     ClockifyError,
+    CredentialError,
     ErrorKind,
     ExporterError,
     IncompleteError,
+    KeyringAction,
+    KeyringProblem,
     NetworkError,
     OutputError,
+    PlanLimitError,
+    PlanProblem,
+    ServerConfigError,
+    ServerProblem,
 )
 from core.limits import (
     CLOCKIFY_PDF_MAX_ROWS,
@@ -180,8 +187,105 @@ def error_text(error: ExporterError) -> tuple[str, str]:
         return (_tr("Something unexpected went wrong."),
                 _tr("Please try again. If it keeps happening, copy the details and send them "
                     "to support."))
-    # Usage, plan, server address and keyring problems carry core's own sentence.
+    if isinstance(error, ServerConfigError) and error.reason is not None:
+        return _server_text(error, error.reason)
+    if isinstance(error, CredentialError) and error.reason is not None:
+        return _keyring_text(error, error.reason)
+    if isinstance(error, PlanLimitError):
+        return _plan_limit_text(error)
+    # What the window never produces keeps core's sentence: usage errors (the panels check
+    # dates, time zone and options first, in their own words), unknown regions or server
+    # settings (the window offers only valid ones) and the command line's key sources.
     return error.message, error.hint
+
+
+def _server_text(error: ServerConfigError, reason: ServerProblem) -> tuple[str, str]:
+    # `address` and `host` come from the user or the server: core has escaped control
+    # characters, and the labels showing this are plain text.
+    address = error.address
+    if reason is ServerProblem.SUBDOMAIN:
+        hint = _tr("Enter only the first part of your workspace address, e.g. acme for "
+                   "acme.clockify.me.")
+        if not address:
+            return _tr("Enter your workspace's subdomain."), hint
+        return _tr("'{address}' is not a valid Clockify subdomain.").format(
+            address=address), hint
+    if reason is ServerProblem.NOT_AN_ADDRESS:
+        example = _tr("Enter a full address such as https://clockify.example.com.")
+        if not address:
+            return _tr("Enter the server's address."), example
+        return _tr("'{address}' is not a server address.").format(address=address), example
+    if reason is ServerProblem.UNSAFE_CHARACTERS:
+        return (_tr("'{address}' is not a usable server address: it contains a space, a "
+                    "backslash, an '@', a control or a non-ASCII character.").format(
+                    address=address),
+                _tr("Enter a plain address such as https://clockify.example.com (for an "
+                    "international domain name, its xn-- form)."))
+    if reason is ServerProblem.BAD_HOST_OR_PORT:
+        return (_tr("'{address}' is not a server address: the host or the port is not "
+                    "valid.").format(address=address),
+                _tr("Enter a full address such as https://clockify.example.com:8443; ports "
+                    "go from 1 to 65535."))
+    if reason is ServerProblem.PORT_RANGE:
+        return (_tr("'{address}' has port {port}; ports go from 1 to 65535.").format(
+                    address=address, port=error.port),
+                _tr("Check the port number after the ':'."))
+    if reason is ServerProblem.PLAIN_HTTP:
+        return (_tr("Refusing plain HTTP to {host}: your API key would be sent "
+                    "unencrypted.").format(host=error.host),
+                _tr("Use an https:// address (plain http is allowed only for this computer, "
+                    "127.0.0.1 or localhost)."))
+    if reason is ServerProblem.QUERY_OR_FRAGMENT:
+        return (_tr("'{address}' has a query or a fragment (a part after '?' or '#').").format(
+                    address=address),
+                _tr("Enter only the server's root address."))
+    if reason is ServerProblem.REDIRECT:
+        text = (_tr("{server} answered with a redirect to {host}.").format(
+                    server=error.server_label, host=error.host) if error.host else
+                _tr("{server} answered with a redirect.").format(server=error.server_label))
+        return (text + " " + _tr("The app does not follow redirects, so your API key stays "
+                                 "with the server you chose."),
+                _tr("Check the server address: it should be the Clockify server itself."))
+    if reason is ServerProblem.OTHER_HOST:
+        text = (_tr("Refusing to send the API key to {host}: it is not {server}.").format(
+                    host=error.host, server=error.server_label) if error.host else
+                _tr("Refusing to send the API key to an address that is not {server}.").format(
+                    server=error.server_label))
+        return text, _tr("This is a bug or a server that redirects elsewhere; check the "
+                         "server address.")
+    assert_never(reason)
+
+
+def _keyring_text(error: CredentialError, reason: KeyringProblem) -> tuple[str, str]:
+    if reason is KeyringProblem.UNAVAILABLE:
+        return (_tr("No system keyring is available on this computer, so the API key cannot "
+                    "be remembered."),
+                _tr("The key is kept for this session only. On Linux, install and unlock a "
+                    "Secret Service keyring (e.g. GNOME Keyring or KWallet) to have it "
+                    "remembered."))
+    if reason is KeyringProblem.LOCKED:
+        return (_tr("The system keyring is locked."),
+                _tr("Unlock your keyring (password manager) and try again; until then the key "
+                    "is kept for this session only."))
+    if reason is KeyringProblem.FAILED:
+        texts = {
+            KeyringAction.READ: _tr("The system keyring could not read the API key."),
+            KeyringAction.STORE: _tr("The system keyring could not store the API key."),
+            KeyringAction.DELETE: _tr("The system keyring could not delete the API key."),
+        }
+        # Core names the action of every failure; without one, its sentence is all there is.
+        text = texts[error.action] if error.action is not None else error.message
+        return text, _tr("The key is kept for this session only.")
+    assert_never(reason)
+
+
+def _plan_limit_text(error: PlanLimitError) -> tuple[str, str]:
+    if error.reason is PlanProblem.FREE_FORMAT:
+        return (_tr("Clockify makes no {format} files on the Free plan.").format(
+                    format=ExportFormat(error.export_format).label),
+                _tr("Choose this app's layout (or Automatic), which builds the file from the "
+                    "JSON report, or upgrade the workspace's plan."))
+    assert_never(error.reason)
 
 
 def _incomplete_text(error: IncompleteError) -> tuple[str, str]:

@@ -1,11 +1,12 @@
 """Qt Linguist workflow: refresh the .ts sources from the code, then compile the .qm files.
 
     .venv/bin/python scripts/translations.py          # lupdate + lrelease
-    .venv/bin/python scripts/translations.py --check  # fail if a .qm is stale (CI, tests)
+    .venv/bin/python scripts/translations.py --check  # fail if a .ts or .qm is stale
 
 Translators edit resources/translations/*.ts (with pyside6-linguist or any editor). The
 compiled .qm files are committed next to them, so running from source and the bundle
-need no Qt tools; tests/gui/test_translations.py checks they match their .ts.
+need no Qt tools; tests/gui/test_translations.py checks (with --check) that each .ts holds
+every string of the code and each .qm matches its .ts.
 """
 
 from __future__ import annotations
@@ -35,13 +36,13 @@ def ts_path(language: str) -> Path:
     return FOLDER / f"{CATALOG}_{language}.ts"
 
 
-def update() -> None:
+def update(ts: Path, language: str, *, quiet: bool = False) -> None:
+    """Bring `ts` up to date with the strings of the code (lupdate)."""
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "gui").glob("*.py"))
-    for language in LANGUAGES:
-        subprocess.run([tool("pyside6-lupdate"), "-tr-function-alias", "tr+=_tr",
-                        "-no-obsolete", "-locations", "none", "-source-language", "en",
-                        "-target-language", language, *sources, "-ts",
-                        str(ts_path(language).relative_to(ROOT))], cwd=ROOT, check=True)
+    subprocess.run([tool("pyside6-lupdate"), "-tr-function-alias", "tr+=_tr",
+                    "-no-obsolete", "-locations", "none", "-source-language", "en",
+                    "-target-language", language, *sources, "-ts", str(ts)], cwd=ROOT,
+                   check=True, stdout=subprocess.DEVNULL if quiet else None)
 
 
 def release(ts: Path, qm: Path) -> None:
@@ -56,16 +57,23 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as temp:
             stale = []
             for language in LANGUAGES:
+                # A copy brought up to date differs when the code has strings the .ts lacks
+                # (or no longer has), which would show untranslated.
+                fresh_ts = Path(temp) / ts_path(language).name
+                shutil.copyfile(ts_path(language), fresh_ts)
+                update(fresh_ts, language, quiet=True)
+                if fresh_ts.read_bytes() != ts_path(language).read_bytes():
+                    stale.append(f"{language}.ts")
                 fresh = Path(temp) / f"{language}.qm"
                 release(ts_path(language), fresh)
                 if fresh.read_bytes() != ts_path(language).with_suffix(".qm").read_bytes():
-                    stale.append(language)
+                    stale.append(f"{language}.qm")
         if stale:
-            print(f"stale .qm for {', '.join(stale)}: run scripts/translations.py")
+            print(f"stale {', '.join(stale)}: run scripts/translations.py")
             return 1
         return 0
-    update()
     for language in LANGUAGES:
+        update(ts_path(language), language)
         release(ts_path(language), ts_path(language).with_suffix(".qm"))
     return 0
 

@@ -271,6 +271,138 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Enter a full address such as https://clockify.example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter only the first part of your workspace address, e.g. acme for acme.clockify.me.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your workspace&apos;s subdomain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{address}&apos; is not a valid Clockify subdomain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{address}&apos; is not a server address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{address}&apos; is not a usable server address: it contains a space, a backslash, an &apos;@&apos;, a control or a non-ASCII character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a plain address such as https://clockify.example.com (for an international domain name, its xn-- form).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{address}&apos; is not a server address: the host or the port is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a full address such as https://clockify.example.com:8443; ports go from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{address}&apos; has port {port}; ports go from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the port number after the &apos;:&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusing plain HTTP to {host}: your API key would be sent unencrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an https:// address (plain http is allowed only for this computer, 127.0.0.1 or localhost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{address}&apos; has a query or a fragment (a part after &apos;?&apos; or &apos;#&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter only the server&apos;s root address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{server} answered with a redirect to {host}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{server} answered with a redirect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app does not follow redirects, so your API key stays with the server you chose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the server address: it should be the Clockify server itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusing to send the API key to {host}: it is not {server}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusing to send the API key to an address that is not {server}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a bug or a server that redirects elsewhere; check the server address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keyring is available on this computer, so the API key cannot be remembered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is kept for this session only. On Linux, install and unlock a Secret Service keyring (e.g. GNOME Keyring or KWallet) to have it remembered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keyring is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock your keyring (password manager) and try again; until then the key is kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keyring could not read the API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keyring could not store the API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keyring could not delete the API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clockify makes no {format} files on the Free plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose this app&apos;s layout (or Automatic), which builds the file from the JSON report, or upgrade the workspace&apos;s plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing was saved. Try again; if it keeps happening, export a shorter date range.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -271,6 +271,138 @@
         <translation>Veuillez réessayer. Si cela se reproduit, copiez les détails et envoyez-les au support.</translation>
     </message>
     <message>
+        <source>Enter a full address such as https://clockify.example.com.</source>
+        <translation>Saisissez une adresse complète, p. ex. https://clockify.example.com.</translation>
+    </message>
+    <message>
+        <source>Enter only the first part of your workspace address, e.g. acme for acme.clockify.me.</source>
+        <translation>Saisissez seulement la première partie de l&apos;adresse de votre espace de travail, p. ex. acme pour acme.clockify.me.</translation>
+    </message>
+    <message>
+        <source>Enter your workspace&apos;s subdomain.</source>
+        <translation>Saisissez le sous-domaine de votre espace de travail.</translation>
+    </message>
+    <message>
+        <source>&apos;{address}&apos; is not a valid Clockify subdomain.</source>
+        <translation>« {address} » n&apos;est pas un sous-domaine Clockify valide.</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address.</source>
+        <translation>Saisissez l&apos;adresse du serveur.</translation>
+    </message>
+    <message>
+        <source>&apos;{address}&apos; is not a server address.</source>
+        <translation>« {address} » n&apos;est pas une adresse de serveur.</translation>
+    </message>
+    <message>
+        <source>&apos;{address}&apos; is not a usable server address: it contains a space, a backslash, an &apos;@&apos;, a control or a non-ASCII character.</source>
+        <translation>« {address} » n&apos;est pas une adresse de serveur utilisable : elle contient une espace, une barre oblique inverse, un « @ », un caractère de contrôle ou un caractère non ASCII.</translation>
+    </message>
+    <message>
+        <source>Enter a plain address such as https://clockify.example.com (for an international domain name, its xn-- form).</source>
+        <translation>Saisissez une adresse simple, p. ex. https://clockify.example.com (pour un nom de domaine internationalisé, sa forme en xn--).</translation>
+    </message>
+    <message>
+        <source>&apos;{address}&apos; is not a server address: the host or the port is not valid.</source>
+        <translation>« {address} » n&apos;est pas une adresse de serveur : l&apos;hôte ou le port n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>Enter a full address such as https://clockify.example.com:8443; ports go from 1 to 65535.</source>
+        <translation>Saisissez une adresse complète, p. ex. https://clockify.example.com:8443 ; les ports vont de 1 à 65535.</translation>
+    </message>
+    <message>
+        <source>&apos;{address}&apos; has port {port}; ports go from 1 to 65535.</source>
+        <translation>« {address} » indique le port {port} ; les ports vont de 1 à 65535.</translation>
+    </message>
+    <message>
+        <source>Check the port number after the &apos;:&apos;.</source>
+        <translation>Vérifiez le numéro de port après le « : ».</translation>
+    </message>
+    <message>
+        <source>Refusing plain HTTP to {host}: your API key would be sent unencrypted.</source>
+        <translation>HTTP simple refusé vers {host} : votre clé d&apos;API serait envoyée sans chiffrement.</translation>
+    </message>
+    <message>
+        <source>Use an https:// address (plain http is allowed only for this computer, 127.0.0.1 or localhost).</source>
+        <translation>Utilisez une adresse https:// (le http simple n&apos;est permis que pour cet ordinateur, 127.0.0.1 ou localhost).</translation>
+    </message>
+    <message>
+        <source>&apos;{address}&apos; has a query or a fragment (a part after &apos;?&apos; or &apos;#&apos;).</source>
+        <translation>« {address} » contient une requête ou un fragment (une partie après « ? » ou « # »).</translation>
+    </message>
+    <message>
+        <source>Enter only the server&apos;s root address.</source>
+        <translation>Saisissez seulement l&apos;adresse racine du serveur.</translation>
+    </message>
+    <message>
+        <source>{server} answered with a redirect to {host}.</source>
+        <translation>{server} a répondu par une redirection vers {host}.</translation>
+    </message>
+    <message>
+        <source>{server} answered with a redirect.</source>
+        <translation>{server} a répondu par une redirection.</translation>
+    </message>
+    <message>
+        <source>The app does not follow redirects, so your API key stays with the server you chose.</source>
+        <translation>L&apos;application ne suit pas les redirections : votre clé d&apos;API reste auprès du serveur choisi.</translation>
+    </message>
+    <message>
+        <source>Check the server address: it should be the Clockify server itself.</source>
+        <translation>Vérifiez l&apos;adresse du serveur : ce doit être le serveur Clockify lui-même.</translation>
+    </message>
+    <message>
+        <source>Refusing to send the API key to {host}: it is not {server}.</source>
+        <translation>Envoi de la clé d&apos;API à {host} refusé : ce n&apos;est pas {server}.</translation>
+    </message>
+    <message>
+        <source>Refusing to send the API key to an address that is not {server}.</source>
+        <translation>Envoi de la clé d&apos;API refusé vers une adresse qui n&apos;est pas {server}.</translation>
+    </message>
+    <message>
+        <source>This is a bug or a server that redirects elsewhere; check the server address.</source>
+        <translation>C&apos;est un bogue ou un serveur qui redirige ailleurs ; vérifiez l&apos;adresse du serveur.</translation>
+    </message>
+    <message>
+        <source>No system keyring is available on this computer, so the API key cannot be remembered.</source>
+        <translation>Aucun trousseau système n&apos;est disponible sur cet ordinateur : la clé d&apos;API ne peut pas être mémorisée.</translation>
+    </message>
+    <message>
+        <source>The key is kept for this session only. On Linux, install and unlock a Secret Service keyring (e.g. GNOME Keyring or KWallet) to have it remembered.</source>
+        <translation>La clé n&apos;est gardée que jusqu&apos;à la fermeture. Sous Linux, installez et déverrouillez un trousseau Secret Service (p. ex. GNOME Keyring ou KWallet) pour qu&apos;elle soit mémorisée.</translation>
+    </message>
+    <message>
+        <source>The system keyring is locked.</source>
+        <translation>Le trousseau du système est verrouillé.</translation>
+    </message>
+    <message>
+        <source>Unlock your keyring (password manager) and try again; until then the key is kept for this session only.</source>
+        <translation>Déverrouillez votre trousseau (gestionnaire de mots de passe) et réessayez ; d&apos;ici là, la clé n&apos;est gardée que jusqu&apos;à la fermeture.</translation>
+    </message>
+    <message>
+        <source>The system keyring could not read the API key.</source>
+        <translation>Le trousseau du système n&apos;a pas pu lire la clé d&apos;API.</translation>
+    </message>
+    <message>
+        <source>The system keyring could not store the API key.</source>
+        <translation>Le trousseau du système n&apos;a pas pu enregistrer la clé d&apos;API.</translation>
+    </message>
+    <message>
+        <source>The system keyring could not delete the API key.</source>
+        <translation>Le trousseau du système n&apos;a pas pu supprimer la clé d&apos;API.</translation>
+    </message>
+    <message>
+        <source>The key is kept for this session only.</source>
+        <translation>La clé n&apos;est gardée que jusqu&apos;à la fermeture.</translation>
+    </message>
+    <message>
+        <source>Clockify makes no {format} files on the Free plan.</source>
+        <translation>Clockify ne fournit pas de fichiers {format} avec le forfait Free.</translation>
+    </message>
+    <message>
+        <source>Choose this app&apos;s layout (or Automatic), which builds the file from the JSON report, or upgrade the workspace&apos;s plan.</source>
+        <translation>Choisissez la mise en page de l&apos;application (ou Automatique), qui construit le fichier à partir du rapport JSON, ou passez l&apos;espace de travail à un forfait supérieur.</translation>
+    </message>
+    <message>
         <source>Nothing was saved. Try again; if it keeps happening, export a shorter date range.</source>
         <translation>Rien n&apos;a été enregistré. Réessayez ; si cela se reproduit, exportez une période plus courte.</translation>
     </message>
