@@ -4,7 +4,8 @@ The HTTP stack and the keyring load when first needed, after the window has pain
 (worker threads import the client; the keyring is read once the first frame is on screen);
 pick-lists and hidden report tabs are built when first used; Qt's `Qt` namespace (~20 ms to
 load) is not touched, nor QKeySequence (~3 ms: shortcuts are set after the first paint);
-the first start's dates (UTC, "Last month") need neither zoneinfo nor calendar (~3 ms).
+the first start's dates (UTC, "Last month") need neither zoneinfo nor calendar (~3 ms),
+and the export process's messages load pickle when there are some (~2 ms).
 Each of these kept the frozen window's start-up short — see benchmarks/bench_bundle.py.
 """
 
@@ -46,7 +47,7 @@ window = MainWindow(AppSettings.in_file(Path(sys.argv[1])), CredentialStore())
 window.show()
 app.processEvents()
 loaded = [m for m in ("requests", "urllib3", "keyring", "core.client", "gui.pick_list",
-                      "xlsxwriter", "fontTools", "openpyxl", "zoneinfo", "calendar")
+                      "xlsxwriter", "fontTools", "openpyxl", "zoneinfo", "calendar", "pickle")
           if m in sys.modules]
 if "Qt" in vars(PySide6.QtCore):
     loaded.append("PySide6.QtCore.Qt")
