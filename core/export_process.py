@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import pickle
 import struct
 import sys
 import threading
@@ -66,6 +65,10 @@ class ExportSpec:
 
 
 def write_message(stream: IO[bytes], message: object) -> None:
+    # pickle is imported where messages are made or read, not at the top: the window
+    # imports this module before its first paint, which needs no pickle (~2 ms frozen).
+    import pickle
+
     data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
     stream.write(_HEADER.pack(len(data)) + data)
     stream.flush()
@@ -73,6 +76,8 @@ def write_message(stream: IO[bytes], message: object) -> None:
 
 def read_message(stream: IO[bytes]) -> object | None:
     """The next message, or None when the stream ended cleanly between two messages."""
+    import pickle
+
     header = _read_exactly(stream, _HEADER.size)
     if header is None:
         return None
@@ -199,6 +204,8 @@ class ExportProcess:
 
     def _relay(self, messages: IO[bytes]) -> tuple[str, object] | None:
         """Pass progress and log records on; the outcome, or None if the child died."""
+        import pickle
+
         from core.planning import Progress
 
         while True:
@@ -277,6 +284,8 @@ def child_main() -> int:
 
 def serve(commands: IO[bytes], messages: IO[bytes]) -> None:
     """Run the export that `commands` asks for; everything it says goes to `messages`."""
+    import pickle
+
     try:
         spec = read_message(commands)
     except (EOFError, ValueError, pickle.UnpicklingError):

@@ -7,11 +7,9 @@ first day from `T00:00:00` to the last day's `T23:59:59.999`.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from core.errors import UsageError
 
@@ -146,11 +144,18 @@ def preset_range(preset: Preset, today: date, week_start: str = "MONDAY") -> Dat
 
 
 def _month(year: int, month: int) -> DateWindow:
-    return DateWindow(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
+    # The day before the next month's first, without the calendar module (and the locale
+    # module it loads): the window's first paint shows a month preset. December is 31 days
+    # long, and 9999-12 has no next month.
+    last = 31 if month == 12 else (date(year, month + 1, 1) - timedelta(days=1)).day
+    return DateWindow(date(year, month, 1), date(year, month, last))
 
 
 def is_time_zone(name: str) -> bool:
     """Whether `name` is an IANA zone this machine knows (loads that one zone only)."""
+    # Here, not at the top: the window's first paint (in UTC until signed in) does without.
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -171,4 +176,6 @@ def check_time_zone(name: str) -> str:
 def time_zone_names() -> list[str]:
     """Every zone name; it scans the zone database (tens of milliseconds), so callers that
     show a window ask for it after the window is up."""
+    from zoneinfo import available_timezones
+
     return sorted(available_timezones())

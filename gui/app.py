@@ -224,11 +224,13 @@ def calm_garbage_collector() -> None:
     Qt's wrappers and the modules loaded at start-up make that 60-110 ms, several times
     per 100,000-entry export (benchmarks/bench_gui_stall.py). Objects that exist once the
     window is up live as long as the app, so they are frozen out of the scans; the export's
-    short-lived page objects are collected in larger, rarer batches.
+    short-lived page objects are collected in larger, rarer batches. The frozen app starts
+    with collection off (build_scripts/entry_gui.py) until this runs.
     """
     gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
+    gc.enable()
 
 
 def after_first_paint(window: MainWindow, log_file: LogFile) -> None:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -227,8 +226,13 @@ class DatePanel(QGroupBox):
     # ---- helpers -----------------------------------------------------------------------
 
     def _today(self) -> date:
+        zone = self.time_zone()
+        if zone == "UTC":  # the first start's zone: the first paint does without zoneinfo
+            return datetime.now(UTC).date()
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
         try:
-            return datetime.now(ZoneInfo(self.time_zone())).date()
+            return datetime.now(ZoneInfo(zone)).date()
         except (ZoneInfoNotFoundError, ValueError):
             return date.today()
 
@@ -249,7 +253,7 @@ class DatePanel(QGroupBox):
 
     def _restore(self) -> None:
         zone = self._settings.text("time_zone")
-        if not is_time_zone(zone):
+        if not (zone and is_time_zone(zone)):  # none saved: no zone database to ask
             zone = "UTC"
         self.time_zone_combo.setCurrentText(zone)
         preset = self._settings.text("date_preset")

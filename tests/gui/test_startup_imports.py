@@ -3,8 +3,10 @@
 The HTTP stack and the keyring load when first needed, after the window has painted
 (worker threads import the client; the keyring is read once the first frame is on screen);
 pick-lists and hidden report tabs are built when first used; Qt's `Qt` namespace (~20 ms to
-load) is not touched. Each of these kept the frozen window's start-up short — see
-benchmarks/bench_bundle.py.
+load) is not touched, nor QKeySequence (~3 ms: shortcuts are set after the first paint);
+the first start's dates (UTC, "Last month") need neither zoneinfo nor calendar (~3 ms),
+and the export process's messages load pickle when there are some (~2 ms).
+Each of these kept the frozen window's start-up short — see benchmarks/bench_bundle.py.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from core.reports import ReportKind
@@ -34,6 +36,7 @@ WINDOW_PROBE = """
 import sys
 from pathlib import Path
 import PySide6.QtCore
+import PySide6.QtGui
 from PySide6.QtWidgets import QApplication
 from core.credentials import CredentialStore
 from gui.main_window import MainWindow
@@ -44,9 +47,12 @@ window = MainWindow(AppSettings.in_file(Path(sys.argv[1])), CredentialStore())
 window.show()
 app.processEvents()
 loaded = [m for m in ("requests", "urllib3", "keyring", "core.client", "gui.pick_list",
-                      "xlsxwriter", "fontTools", "openpyxl") if m in sys.modules]
+                      "xlsxwriter", "fontTools", "openpyxl", "zoneinfo", "calendar", "pickle")
+          if m in sys.modules]
 if "Qt" in vars(PySide6.QtCore):
     loaded.append("PySide6.QtCore.Qt")
+if "QKeySequence" in vars(PySide6.QtGui):
+    loaded.append("PySide6.QtGui.QKeySequence")
 print(",".join(loaded))
 """
 
@@ -104,7 +110,7 @@ def test_window_modules_do_not_load_requests_or_keyring() -> None:
     assert done.stdout.strip() == ""
 
 
-def test_the_first_paint_loads_no_http_keyring_pick_list_or_qt_namespace(
+def test_the_first_paint_loads_no_http_keyring_pick_list_zone_database_or_qt_extras(
         tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-c", WINDOW_PROBE, str(tmp_path / "settings.ini")],
@@ -133,6 +139,19 @@ def test_clear_buttons_come_after_the_first_paint(make_window: WindowFactory,
     edits = (window.account_panel.key_edit, window.filters_panel.description_edit)
     assert not any(edit.isClearButtonEnabled() for edit in edits)  # the first costs ~6 ms
     qtbot.waitUntil(lambda: all(edit.isClearButtonEnabled() for edit in edits))
+
+
+def test_shortcuts_and_the_language_menu_come_after_the_first_paint(
+        make_window: WindowFactory, qtbot: QtBot) -> None:
+    window = make_window()  # shown, not painted yet
+    assert window.export_action.shortcuts() == []
+    with qtbot.waitSignal(window.first_painted):
+        pass
+    assert [key.toString() for key in window.export_action.shortcuts()] == ["Ctrl+E"]
+    assert [key.toString() for key in window.cancel_action.shortcuts()] == ["Esc"]
+    help_menu = window.menuBar().actions()[1].menu()
+    assert isinstance(help_menu, QMenu)
+    assert [a.menu() is not None for a in help_menu.actions()] == [False, False, True]
 
 
 def test_plain_selectable_labels_are_what_the_numbers_say(qtbot: QtBot) -> None:

@@ -106,8 +106,10 @@ def test_the_french_window(qtbot: QtBot, french: None, make_window: WindowFactor
 
 
 def test_the_language_menu_sets_the_language_for_the_next_start(
-        make_window: WindowFactory) -> None:
+        qtbot: QtBot, make_window: WindowFactory) -> None:
     window = make_window()
+    with qtbot.waitSignal(window.first_painted):  # the language menu comes with it
+        pass
     help_menu = window.menuBar().actions()[1].menu()
     assert isinstance(help_menu, QMenu)
     language = next(a.menu() for a in help_menu.actions() if a.menu() is not None)
