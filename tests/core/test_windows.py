@@ -244,3 +244,14 @@ def test_time_zone_names_sorted_and_known() -> None:
     names = time_zone_names()
     assert names == sorted(names)
     assert "Europe/Berlin" in names and "UTC" in names
+
+
+@pytest.mark.parametrize("year", [1, 1900, 2000, 2023, 2024, 9999])
+def test_this_month_ends_on_the_months_last_day(year: int) -> None:
+    import calendar  # the reference the window's own arithmetic must agree with
+
+    for month in range(1, 13):
+        today = date(year, month, 15)
+        window = preset_range(Preset.THIS_MONTH, today)
+        assert window.start == date(year, month, 1)
+        assert window.end == date(year, month, calendar.monthrange(year, month)[1])
