@@ -425,6 +425,7 @@ def test_json_read_raw_is_byte_for_byte_the_re_encoded_export(
             req = request(tmp_path / str(raw), max_days=10, page_size=3, manifest=True)
             req.output.parent.mkdir()
             result = ExportJob(client(), req).run()
+        assert result.verification is not None
         outputs.append((req.output.read_bytes(), result.entries, result.verification.files[0]))
     (raw_bytes, raw_count, raw_file), (parsed_bytes, parsed_count, parsed_file) = outputs
     assert raw_bytes == parsed_bytes and raw_count == parsed_count == 8
