@@ -14,7 +14,6 @@ import pytest
 
 from core.errors import DataError
 from core.items import (
-    _UTF8_PIECE,
     ItemFields,
     SeenItems,
     _IdTable,
@@ -250,13 +249,3 @@ def test_the_writer_asks_for_write_back_as_the_file_grows(
     out.commit()
     assert json.loads(out.target.read_bytes())["timeentries"] == [1] * 2000
 
-
-@pytest.mark.parametrize("shift", range(4))
-def test_utf8_is_checked_across_the_pieces_it_is_read_in(shift: int) -> None:
-    """A character cut by a piece's end is still a character; one cut short is refused."""
-    head = b'{"timeentries":[{"_id":"a","d":"'
-    pad = b"x" * (_UTF8_PIECE - len(head) - 2 + shift)  # 📱 straddles the first piece's end
-    good = head + pad + "📱".encode() + b'"}]}'
-    assert read_raw_page(good, DETAILED) is not None
-    bad = head + pad + "📱".encode()[:3] + b'x"}]}'
-    assert read_raw_page(bad, DETAILED) is None
