@@ -27,7 +27,10 @@ from core import APP_ID, __version__
 from core.answers import (
     ServerTrouble,
     TooManyRequests,
+    error_body_of,
     error_for,
+    error_from,
+    is_error_body,
     kind_of,
     read_json,
     read_list,
@@ -45,7 +48,9 @@ from core.wire import (
     BadAnswer,
     BrokenBody,
     ByteSink,
+    parse_json,
     parse_retry_after,
+    read_body,
     stream_into,
 )
 
@@ -300,9 +305,34 @@ class ClockifyClient:
         data = self.call("POST", self._report_url(workspace_id, path), self._read_json,
                          json_body=body, workspace_id=workspace_id)
         if not isinstance(data, dict):
-            raise NetworkError("Clockify sent a report that is not a JSON object.",
-                               "Try again; if it keeps happening, export another format.")
+            raise _not_an_object()
         return data
+
+    def report_page(self, workspace_id: str, path: str, body: dict[str, Any],
+                    read_raw: Callable[[bytes], T | None]) -> T | dict[str, Any]:
+        """One JSON report request whose body `read_raw` reads first; where it gives None
+        (not the shape it reads), the body is read as `report` reads it, errors and all.
+        `read_raw` runs inside the retry loop: a body it cannot read is not fetched again
+        for that, only when the full parser finds it broken."""
+
+        def read(resp: requests.Response) -> T | dict[str, Any]:
+            data = read_body(resp)
+            page = read_raw(data)
+            return page if page is not None else self._report_json(resp, data)
+
+        return self.call("POST", self._report_url(workspace_id, path), read, json_body=body,
+                         workspace_id=workspace_id)
+
+    def _report_json(self, resp: requests.Response, data: bytes) -> dict[str, Any]:
+        """A report body read in full: what `read_json` and `report` check, for bytes
+        already read."""
+        value = parse_json(data)
+        if is_error_body(value):  # as in core.answers.read_json
+            raise error_from(self.server, resp.status_code, *error_body_of(value),
+                             url_path(resp.url))
+        if not isinstance(value, dict):
+            raise _not_an_object()
+        return value
 
     def download(self, workspace_id: str, path: str, body: dict[str, Any],
                  sink: ByteSink) -> int:
@@ -327,6 +357,11 @@ class ClockifyClient:
 
     def _read_list(self, resp: requests.Response) -> tuple[list[dict[str, Any]], bool | None]:
         return read_list(self.server, resp)
+
+
+def _not_an_object() -> NetworkError:
+    return NetworkError("Clockify sent a report that is not a JSON object.",
+                        "Try again; if it keeps happening, export another format.")
 
 
 def _segment(workspace_id: str) -> str:

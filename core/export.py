@@ -38,7 +38,14 @@ from core.errors import (
     UsageError,
 )
 from core.export_files import run_csv, run_files
-from core.items import DocumentSink, ItemSink, SeenItems, identity, items_of
+from core.items import (
+    DocumentSink,
+    ItemSink,
+    PageItems,
+    SeenItems,
+    parsed_page,
+    read_raw_page,
+)
 from core.limits import (
     PAID_REQUESTS_PER_SECOND,
     WaitInfo,
@@ -120,6 +127,7 @@ class ExportJob:
         self._emit_lock = threading.Lock()  # one progress report at a time
         self._pager: Paginator[DateWindow, Any] | None = None
         self._probes = 0  # count requests per window (CSV): part of the budget
+        self._writers: list[JsonListWriter] = []  # they know their files' digests
         self._started = time.monotonic()
 
     # ---- planning ------------------------------------------------------------------
@@ -216,9 +224,11 @@ class ExportJob:
         # Each window is checked against its own count: what windows sent beyond the
         # entries written came in more than one window.
         repeats = sum(w.distinct for w in pager.windows) - self.entries if pager else 0
+        # The JSON writer hashed its file as it wrote it; anything else is read back.
+        written = {id(w.out): w.saved() for w in self._writers}
+        files = tuple(written.get(id(f)) or saved_file(f) for f in group.files)
         return Verification(self.entries if counted else None, expected, figures,
-                            self.requests_done, tuple(saved_file(f) for f in group.files),
-                            max(0, repeats))
+                            self.requests_done, files, max(0, repeats))
 
     def cancel_point(self) -> None:
         if self.cancel.is_set():
@@ -278,6 +288,19 @@ class ExportJob:
         kind = self.request.kind
         return self.send(window, lambda options: self.client.report(
             self.request.workspace_id, kind.path, self.body(window, "JSON", page, options)))
+
+    def report_page(self, window: DateWindow, page: Page) -> PageItems:
+        """A page of a paged report for a JSON file: read raw where it can be
+        (`core.items.read_raw_page`), else parsed in full."""
+        kind = self.request.kind
+
+        def read_raw(data: bytes) -> PageItems | None:
+            return read_raw_page(data, kind)
+
+        answer = self.send(window, lambda options: self.client.report_page(
+            self.request.workspace_id, kind.path, self.body(window, "JSON", page, options),
+            read_raw))
+        return answer if isinstance(answer, PageItems) else parsed_page(answer, kind)
 
     def _with_amount_fallback(self, send: Callable[[ReportOptions], T]) -> T:
         """Send; on 403 retry once without amounts (managers may not see them)."""
@@ -368,7 +391,9 @@ class ExportJob:
                                folder=self.request.output.parent)
         key = self.request.kind.items_key
         assert key is not None
-        return JsonListWriter(group.open(self.request.output), key)
+        writer = JsonListWriter(group.open(self.request.output), key)
+        self._writers.append(writer)
+        return writer
 
     def _document_sink(self, group: AtomicGroup) -> DocumentSink:
         if self._local:
@@ -384,31 +409,37 @@ class ExportJob:
         if not kind.paged:
             return self._run_document(plan, group)
         sink = self._item_sink(group)
+        # A JSON file takes items as the bytes Clockify sent; renderers take parsed items.
+        writer = sink if isinstance(sink, JsonListWriter) else None
         seen = SeenItems()
         totals: JsonTotals | None = None
 
-        def fetch(window: DateWindow, page: int) -> Fetched[tuple[dict[str, Any], Any]]:
-            data = self.report_json(window, Page(page, self.request.page_size))
-            items = items_of(data, kind)
-            return Fetched((data, items), rows=len(items), count=window_count(kind, data),
+        def fetch(window: DateWindow, page: int) -> Fetched[PageItems]:
+            at = Page(page, self.request.page_size)
+            items = (self.report_page(window, at) if writer is not None
+                     else parsed_page(self.report_json(window, at), kind))
+            return Fetched(items, rows=len(items.items), count=window_count(kind, items.data),
                            seconds=self.client.last_round_trip())
 
-        def deliver(window: DateWindow, page: int,
-                    fetched: Fetched[tuple[dict[str, Any], Any]]) -> int:
+        def deliver(window: DateWindow, page: int, fetched: Fetched[PageItems]) -> int:
             nonlocal totals
-            data, items = fetched.payload
+            items = fetched.payload
             if totals is None:  # the options as sent: amounts may have been hidden
                 totals = JsonTotals(kind, self.options.amounts, self.options.amount_shown)
             if page == 1:
                 seen.next_window(fetched.count)
-                totals.add_window(data)
-            new = 0
-            for item in items:
-                in_window, in_export = seen.add(identity(item, kind))
-                new += in_window
-                if in_export:
-                    totals.add_item(item)
-                    sink.add(item)
+                totals.add_window(items.data)
+            raw = items.raw
+            add = totals.add_item if raw is None else totals.add_fields
+            new, kept = seen.add_page(items.idents)  # kept: indexes new in the export
+            for index in kept:
+                add(items.items[index])
+            if raw is None:
+                for index in kept:
+                    sink.add(items.items[index])
+            else:
+                assert writer is not None
+                writer.add_raw(raw if len(kept) == len(raw) else [raw[i] for i in kept])
             self.entries = totals.count
             return new
 

@@ -18,6 +18,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from core.errors import DataError
+from core.items import ItemFields
 from core.reports import ReportKind
 
 if TYPE_CHECKING:
@@ -29,6 +30,8 @@ _ISO_DURATION = re.compile(
     r"P(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?", re.ASCII)
 _HUGE = 1e300  # beyond any amount or duration; NaN fails every comparison with it
 _HINT = "Nothing was saved. Clockify's answer looks broken; try again later."
+
+Item = dict[str, Any] | ItemFields  # parsed, or read raw (core.items): both have `get`
 
 
 def duration_seconds(value: Any, where: str) -> float:
@@ -98,7 +101,7 @@ def window_count(kind: ReportKind, data: dict[str, Any]) -> int | None:
     return count if isinstance(count, int) and not isinstance(count, bool) else None
 
 
-def _where(item: dict[str, Any]) -> str:
+def _where(item: Item) -> str:
     return f"entry {item.get('_id', item.get('id', '?'))}"
 
 
@@ -106,7 +109,7 @@ def _where(item: dict[str, Any]) -> str:
 # (a plain finite number) is decided without a function call, everything else by the
 # careful parsers above, which also name the entry when they refuse a value.
 
-def _figure(value: Any, item: dict[str, Any]) -> float | None:
+def _figure(value: Any, item: Item) -> float | None:
     if value.__class__ is float or value.__class__ is int:
         if -_HUGE < value < _HUGE:
             return value
@@ -115,7 +118,7 @@ def _figure(value: Any, item: dict[str, Any]) -> float | None:
     return money(value, _where(item))
 
 
-def _seconds(value: Any, item: dict[str, Any]) -> float:
+def _seconds(value: Any, item: Item) -> float:
     if (value.__class__ is int or value.__class__ is float) and 0 <= value < _HUGE:
         return value
     return duration_seconds(value, _where(item))
@@ -149,28 +152,38 @@ class JsonTotals:
         _merge_amounts(self._window_amounts, first.get("amounts"), "totals")
 
     def add_item(self, item: dict[str, Any]) -> None:
+        """A parsed item."""
+        interval = item.get("timeInterval")
+        self._add(item, item.get("amount"),
+                  interval.get("duration") if interval.__class__ is dict else None,
+                  item.get("billable"), item.get("currency"))
+
+    def add_fields(self, fields: ItemFields) -> None:
+        """An item read raw: the same sums from the fields it was read for."""
+        self._add(fields, fields.amount, fields.duration, fields.billable, fields.currency)
+
+    def _add(self, item: Item, amount_value: Any, duration_value: Any, billable: Any,
+             currency_value: Any) -> None:
         self.count += 1
-        shown = _figure(item.get("amount"), item)
+        shown = _figure(amount_value, item)
         amount = shown or 0.0
         if self.kind is ReportKind.DETAILED:
-            interval = item.get("timeInterval")
-            duration = _seconds(interval.get("duration") if interval.__class__ is dict
-                                else None, item)
+            duration = _seconds(duration_value, item)
             self.time += duration
-            if item.get("billable") is True:
+            if billable is True:
                 self.billable_time += duration
             if self.amount_types and self.by_type is not None:
                 self._add_amounts(item, shown)
         elif self.kind is ReportKind.EXPENSES:
-            if item.get("billable") is True:
+            if billable is True:
                 self.billable_amount += amount
         else:
             return
         self.amount += amount
-        currency = str(item.get("currency") or "")
+        currency = str(currency_value or "")
         self.by_currency[currency] = self.by_currency.get(currency, 0.0) + amount
 
-    def _add_amounts(self, item: dict[str, Any], shown: float | None) -> None:
+    def _add_amounts(self, item: Item, shown: float | None) -> None:
         """The entry's amount of each requested type (EARNED, COST, PROFIT)."""
         assert self.by_type is not None
         earned = _figure(item.get("earnedAmount"), item)

@@ -3,6 +3,7 @@ atomic files of `core.atomic` (re-exported here, where the engine imports them f
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
@@ -10,14 +11,16 @@ import json
 import os
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+import msgspec
 import orjson
 
 from core.atomic import AtomicFile, AtomicGroup, output_error, preflight_output  # noqa: F401
 from core.errors import DataError, OutputError
+from core.planning import SavedFile
 
 
 def _dumps(value: Any) -> bytes:
@@ -34,11 +37,22 @@ def _unsavable(exc: Exception) -> DataError:
                      "Nothing was saved. Clockify's answer looks broken; try again later.")
 
 
+WRITE_BACK_EVERY = 8 << 20  # bytes
+
+
 class JsonListWriter:
     """An item sink writing `{"<key>": [item, item, …], <trailer>}` item by item.
 
     Items come de-duplicated and in order from the engine; the writer only writes, a page's
-    worth at a time (one write per item cost more than encoding it)."""
+    worth at a time (one write per item cost more than encoding it). Items read raw
+    (`core.items.read_raw_page`) come as the bytes Clockify sent, already compact JSON.
+
+    The file's size and SHA-256 are worked out as it is written (`saved`), so a large export
+    is not read back at the end to tell them (~50 ms for 67 MB, after the last page; the
+    hashing releases the GIL, so during the export it overlaps the page threads). Where the
+    system allows, the kernel is asked every few MB to start writing what it holds to disk
+    (`posix_fadvise`, which does not wait), so the fsync of the commit waits for the last
+    few MB only: 67 MB took 25–30 ms to fsync at the end, 4 ms this way."""
 
     BATCH = 1000
 
@@ -46,7 +60,10 @@ class JsonListWriter:
         self.out = out
         self.count = 0
         self._batch: list[bytes] = []
-        out.write(b"{\n" + _dumps(key) + b": [\n")
+        self._digest = hashlib.sha256()
+        self._size = 0
+        self._flushed = 0  # bytes the kernel was asked to write back
+        self._write(b"{\n" + _dumps(key) + b": [\n")
 
     def add(self, item: dict[str, Any]) -> None:
         self._batch.append(_dumps(item))
@@ -54,18 +71,50 @@ class JsonListWriter:
         if len(self._batch) >= self.BATCH:
             self._flush()
 
+    def add_raw(self, items: Sequence[bytes | msgspec.Raw]) -> None:
+        """Items as JSON text, in order (each a whole compact JSON value)."""
+        if not items:
+            return
+        self._flush()
+        if self.count:
+            self._write(b",\n")
+        self.count += len(items)
+        self._write(b",\n".join(items))
+
     def _flush(self) -> None:
         if self._batch:
-            lead = b",\n" if self.count > len(self._batch) else b""
-            self.out.write(lead + b",\n".join(self._batch))
+            if self.count > len(self._batch):
+                self._write(b",\n")
+            self._write(b",\n".join(self._batch))
             self._batch = []
+
+    def _write(self, data: bytes) -> None:
+        self.out.write(data)
+        self._digest.update(data)
+        self._size += len(data)
+        if self._size - self._flushed >= WRITE_BACK_EVERY:
+            self._write_back()
+
+    def _write_back(self) -> None:
+        """Start writing the bytes handed to the system since the last time (Linux; a hint
+        only: an error here would show at the commit's fsync)."""
+        advise = getattr(os, "posix_fadvise", None)
+        if advise is not None:
+            with contextlib.suppress(OSError, ValueError):
+                advise(self.out.file.fileno(), self._flushed, self._size - self._flushed,
+                       os.POSIX_FADV_DONTNEED)
+        self._flushed = self._size
 
     def close(self, trailer: dict[str, Any]) -> None:
         self._flush()
-        self.out.write(b"\n]" if self.count else b"]")
+        self._write(b"\n]" if self.count else b"]")
         for key, value in trailer.items():
-            self.out.write(b",\n" + _dumps(key) + b": " + _dumps(value))
-        self.out.write(b"\n}\n")
+            self._write(b",\n" + _dumps(key) + b": " + _dumps(value))
+        self._write(b"\n}\n")
+
+    def saved(self) -> SavedFile:
+        """The file as written so far: what `core.manifest.saved_file` reads back."""
+        return SavedFile(self.out.target, self._size, self._digest.hexdigest())
 
 
 class JsonDocumentWriter:

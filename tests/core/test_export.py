@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 import responses
 
@@ -390,6 +391,70 @@ def test_old_spelling_and_null_totals_are_accepted(
     assert data["timeentries"] == [one]
     assert data["totals"][0]["totalTime"] == 3600
     assert data["totals"][0]["totalAmount"] == 250.0
+
+
+def compact_reply(data: Any) -> Reply:
+    """What Clockify sends: compact UTF-8 (json_reply is Python's spaced, escaped JSON)."""
+    return 200, {"Content-Type": "application/json"}, orjson.dumps(data)
+
+
+def test_json_read_raw_is_byte_for_byte_the_re_encoded_export(
+    rs: responses.RequestsMock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages read raw write what parsing and re-encoding every entry wrote, duplicates
+    across pages and windows, totals and manifest digest included."""
+    entries = [Entry(f"6650c0de{i:016x}", date(2026, 3, 1 + i), 60 * i + 1, i % 2 == 0,
+                     12.25 * i).json() | {"description": f"Zürich 📱 \"{i}\"\n"}
+               for i in range(8)]
+    pages = [[0, 1, 2], [2, 3, 4], [5], [4, 5, 6], [7]]  # page 2 and window 2 repeat some
+
+    def answer(kind: ReportKind, body: dict[str, Any]) -> Reply:
+        window = 0 if window_of(body).start.day == 1 else 1
+        number = body["detailedFilter"]["page"]
+        rows = pages[[0, 1, 2][number - 1] if window == 0 else [3, 4][number - 1]]
+        count = 6 if window == 0 else 4  # different entries in each window
+        return compact_reply({"timeentries": [entries[i] for i in rows],
+                              "totals": [{"_id": "", "entriesCount": count}]})
+
+    outputs = []
+    for raw in (True, False):
+        if not raw:  # every page parsed in full, as before pages were read raw
+            monkeypatch.setattr("core.export.read_raw_page", lambda data, kind: None)
+        with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+            FakeClockify(mock, intercept=answer)
+            req = request(tmp_path / str(raw), max_days=10, page_size=3, manifest=True)
+            req.output.parent.mkdir()
+            result = ExportJob(client(), req).run()
+        assert result.verification is not None
+        outputs.append((req.output.read_bytes(), result.entries, result.verification.files[0]))
+    (raw_bytes, raw_count, raw_file), (parsed_bytes, parsed_count, parsed_file) = outputs
+    assert raw_bytes == parsed_bytes and raw_count == parsed_count == 8
+    assert (raw_file.size, raw_file.sha256) == (parsed_file.size, parsed_file.sha256)
+    assert json.loads(raw_bytes)["totals"][0]["entriesCount"] == 8
+
+
+def test_a_lone_surrogate_is_kept_as_u_fffd_as_before(
+    rs: responses.RequestsMock, tmp_path: Path
+) -> None:
+    body = (b'{"timeentries":[{"_id":"6650c0de0000000000000001","description":"a\\ud800b",'
+            b'"timeInterval":{"duration":60}}],"totals":[{"_id":"","entriesCount":1}]}')
+    FakeClockify(rs, intercept=lambda kind, _: (200, {"Content-Type": "application/json"},
+                                               body))
+    req = request(tmp_path, max_days=31)
+    ExportJob(client(), req).run()
+    assert json.loads(req.output.read_bytes())["timeentries"][0]["description"] == "a\ufffdb"
+
+
+def test_invalid_utf8_is_refused_as_before(rs: responses.RequestsMock, tmp_path: Path) -> None:
+    body = (b'{"timeentries":[{"_id":"6650c0de0000000000000001","description":"\xff"}],'
+            b'"totals":[{"_id":"","entriesCount":1}]}')
+    fake = FakeClockify(rs, intercept=lambda kind, _: (200, {"Content-Type":
+                                                             "application/json"}, body))
+    req = request(tmp_path, max_days=31)
+    with pytest.raises(NetworkError, match="incomplete or garbled"):
+        ExportJob(client(), req).run()
+    assert fake.report_count() == NO_WAIT.attempts  # a broken body is fetched again
+    assert files_in(tmp_path) == []
 
 
 def test_all_empty_export_has_null_totals(rs: responses.RequestsMock, tmp_path: Path) -> None:

@@ -215,3 +215,16 @@ def test_cancel_with_requests_in_flight_leaves_no_file_and_no_thread(
             on_progress=on_progress)
     assert list(tmp_path.iterdir()) == []
     assert page_threads() == [], "no page thread outlives the export"
+
+
+def test_pages_read_raw_give_the_bytes_of_pages_parsed_and_re_encoded(
+        demo: DemoServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo's pages over several windows (an entry on a window's edge comes in both):
+    each entry as the demo sent it is what parsing and re-encoding it wrote."""
+    raw, parsed = tmp_path / "raw.json", tmp_path / "parsed.json"
+    long_start = date(2025, 1, 1)  # paid windows of a year: two of them, and their edge
+    run(demo, raw, start=long_start)
+    monkeypatch.setattr("core.export.read_raw_page", lambda data, kind: None)
+    run(demo, parsed, start=long_start)
+    assert raw.read_bytes() == parsed.read_bytes()
+    assert len(ids_in(raw)) == len(set(ids_in(raw))) > 1000
