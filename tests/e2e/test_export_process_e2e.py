@@ -88,6 +88,15 @@ class Running:
         return self.outcome
 
 
+def fetching(demo: DemoServer, out: Path) -> tuple[Running, int]:
+    """An export into `out` whose child is fetching pages (slowly) → it and the child's pid."""
+    demo.faults.latency = 0.3
+    running = Running(ExportProcess(spec_for(demo, out)))
+    assert running.fetching.wait(30)
+    [child] = children()
+    return running, child
+
+
 @pytest.mark.parametrize("fmt", [ExportFormat.JSON, ExportFormat.CSV])
 def test_the_child_writes_exactly_what_the_job_writes_in_process(
         demo: DemoServer, tmp_path: Path, fmt: ExportFormat) -> None:
@@ -117,11 +126,8 @@ def test_a_relative_path_is_saved_where_the_window_means_not_in_the_source_folde
 @linux_only
 def test_cancel_with_requests_in_flight_stops_the_child_and_saves_nothing(
         demo: DemoServer, tmp_path: Path) -> None:
-    demo.faults.latency = 0.3
     out = tmp_path / "cancelled.json"
-    running = Running(ExportProcess(spec_for(demo, out)))
-    assert running.fetching.wait(30)
-    [child] = children()
+    running, child = fetching(demo, out)
     running.process.cancel()
     assert isinstance(running.result(), CancelledError)
     assert not out.exists() and not temp_parts(tmp_path)
@@ -131,10 +137,7 @@ def test_cancel_with_requests_in_flight_stops_the_child_and_saves_nothing(
 @linux_only
 def test_the_key_is_on_neither_the_command_line_nor_the_environment_of_the_child(
         demo: DemoServer, tmp_path: Path) -> None:
-    demo.faults.latency = 0.3
-    running = Running(ExportProcess(spec_for(demo, tmp_path / "x.json")))
-    assert running.fetching.wait(30)
-    [child] = children()
+    running, child = fetching(demo, tmp_path / "x.json")
     seen = (Path(f"/proc/{child}/cmdline").read_bytes()
             + Path(f"/proc/{child}/environ").read_bytes())
     running.process.cancel()
@@ -144,18 +147,16 @@ def test_the_key_is_on_neither_the_command_line_nor_the_environment_of_the_child
 
 
 @linux_only
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=lambda s: s.name)
 def test_a_child_killed_mid_export_is_an_unexpected_error_and_leaves_no_file(
-        demo: DemoServer, tmp_path: Path) -> None:
-    demo.faults.latency = 0.3
+        demo: DemoServer, tmp_path: Path, how: signal.Signals) -> None:
     out = tmp_path / "killed.json"
-    running = Running(ExportProcess(spec_for(demo, out)))
-    assert running.fetching.wait(30)
-    [child] = children()
+    running, child = fetching(demo, out)
     assert temp_parts(tmp_path)  # its file is being written
-    os.kill(child, signal.SIGKILL)
+    os.kill(child, how)
     error = running.result()
     assert isinstance(error, ExporterError) and error.kind is ErrorKind.UNEXPECTED
-    assert "exit code -9" in error.details
+    assert f"exit code -{how.value}" in error.details
     assert not out.exists()
     assert not temp_parts(tmp_path)  # the parent removed what the child could not
 
