@@ -234,8 +234,7 @@ class ExportProcess:
             child.stdin.flush()
         if self._killer is None:
             # A child that does not stop in time (a hung system call) is killed: the
-            # window must be able to quit. Its temporary file is removed by a later
-            # export (core.atomic removes stale ones).
+            # window must be able to quit. run() then removes its temporary files.
             self._killer = threading.Timer(KILL_AFTER, child.kill)
             self._killer.daemon = True
             self._killer.start()
