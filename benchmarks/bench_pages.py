@@ -68,9 +68,10 @@ def process(pages: list[bytes], loads: Callable[[bytes], Any] | None, folder: Pa
     seen = SeenItems()
     totals = JsonTotals(ReportKind.DETAILED, ("EARNED",))
     for data in pages:
-        page = (read_raw_page(data, ReportKind.DETAILED) if loads is None
+        held = (read_raw_page(data, ReportKind.DETAILED) if loads is None
                 else parsed_page(loads(data), ReportKind.DETAILED))
-        assert page is not None
+        assert held is not None
+        page = held.read()
         seen.next_window()
         _, kept = seen.add_page(page.idents)
         if page.raw is None:

@@ -42,6 +42,7 @@ from core.items import (
     DocumentSink,
     ItemSink,
     PageItems,
+    RawPage,
     SeenItems,
     parsed_page,
     read_raw_page,
@@ -289,18 +290,18 @@ class ExportJob:
         return self.send(window, lambda options: self.client.report(
             self.request.workspace_id, kind.path, self.body(window, "JSON", page, options)))
 
-    def report_page(self, window: DateWindow, page: Page) -> PageItems:
+    def report_page(self, window: DateWindow, page: Page) -> PageItems | RawPage:
         """A page of a paged report for a JSON file: read raw where it can be
         (`core.items.read_raw_page`), else parsed in full."""
         kind = self.request.kind
 
-        def read_raw(data: bytes) -> PageItems | None:
+        def read_raw(data: bytes) -> RawPage | None:
             return read_raw_page(data, kind)
 
         answer = self.send(window, lambda options: self.client.report_page(
             self.request.workspace_id, kind.path, self.body(window, "JSON", page, options),
             read_raw))
-        return answer if isinstance(answer, PageItems) else parsed_page(answer, kind)
+        return answer if isinstance(answer, RawPage) else parsed_page(answer, kind)
 
     def _with_amount_fallback(self, send: Callable[[ReportOptions], T]) -> T:
         """Send; on 403 retry once without amounts (managers may not see them)."""
@@ -414,16 +415,17 @@ class ExportJob:
         seen = SeenItems()
         totals: JsonTotals | None = None
 
-        def fetch(window: DateWindow, page: int) -> Fetched[PageItems]:
+        def fetch(window: DateWindow, page: int) -> Fetched[PageItems | RawPage]:
             at = Page(page, self.request.page_size)
             items = (self.report_page(window, at) if writer is not None
                      else parsed_page(self.report_json(window, at), kind))
-            return Fetched(items, rows=len(items.items), count=window_count(kind, items.data),
+            return Fetched(items, rows=items.rows, count=window_count(kind, items.data),
                            seconds=self.client.last_round_trip())
 
-        def deliver(window: DateWindow, page: int, fetched: Fetched[PageItems]) -> int:
+        def deliver(window: DateWindow, page: int,
+                    fetched: Fetched[PageItems | RawPage]) -> int:
             nonlocal totals
-            items = fetched.payload
+            items = fetched.payload.read()
             if totals is None:  # the options as sent: amounts may have been hidden
                 totals = JsonTotals(kind, self.options.amounts, self.options.amount_shown)
             if page == 1:

@@ -10,12 +10,13 @@ local CSV/XLSX/PDF renderer is another.
 
 A page reaches the output in one of two forms (`PageItems`). For JSON files, a page is read
 raw (`read_raw_page`): each item stays the bytes Clockify sent, and only the few fields that
-identity, de-duplication and totals need are decoded (`ItemFields`), so an item is neither
-built as a dict nor encoded again. That took the CPU time of a 1,000-entry page from ~24 ms
-to ~9 ms in a concurrent export (benchmarks/RESULTS.md, issue 10); parsing the whole page
-and then only skipping the re-encoding saved nothing. Anything else — a page in another
-shape, text the fast reader does not check as strictly as `core.wire.parse_json`, and every
-page a renderer reads — is parsed in full (`parsed_page`), as before.
+identity, de-duplication and totals need are decoded (`ItemFields`), when the page's turn
+comes (`RawPage`), so an item is neither built as a dict nor encoded again. That took the
+CPU time of a 1,000-entry page from ~24 ms to ~9 ms in a concurrent export
+(benchmarks/RESULTS.md, issue 10); parsing the whole page and then only skipping the
+re-encoding saved nothing. Anything else — a page in another shape, text the fast reader
+does not check as strictly as `core.wire.parse_json`, and every page a renderer reads — is
+parsed in full (`parsed_page`), as before.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from typing import Any, Protocol
 import msgspec
 
 from core.reports import ReportKind
+from core.wire import parse_json
 
 _OBJECT_ID = re.compile(r"[0-9a-f]{24}")
 
@@ -124,16 +126,23 @@ def fields_identity(fields: ItemFields, kind: ReportKind) -> Identity:
 
 @dataclass(frozen=True, slots=True)
 class PageItems:
-    """One page on its way from a page thread to the output.
+    """One page as the output takes it.
 
     `data`: the page's keys the export reads besides the items (`totals`). `items`: the
     parsed items (dicts), or, for a page read raw, their `ItemFields`; then `raw` holds each
-    item's bytes as sent. `idents`: each item's `identity`, worked out in the page thread."""
+    item's bytes as sent. `idents`: each item's `identity`."""
 
     data: dict[str, Any]
     items: Sequence[Any]
     idents: list[Identity]
     raw: list[msgspec.Raw] | None = None
+
+    @property
+    def rows(self) -> int:
+        return len(self.items)
+
+    def read(self) -> PageItems:
+        return self
 
 
 def parsed_page(data: dict[str, Any], kind: ReportKind) -> PageItems:
@@ -142,14 +151,48 @@ def parsed_page(data: dict[str, Any], kind: ReportKind) -> PageItems:
     return PageItems(data, items, [identity(item, kind) for item in items])
 
 
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    """A page read raw, as it waits for its turn: the bytes Clockify sent, each item's bytes
+    within them (`raw`) and the page's other keys (`data`: `totals`).
+
+    The fields that totals and de-duplication read are decoded when the page is delivered
+    (`read`), a page at a time. Decoded in the page threads, they were ~0.45 MB of small
+    objects a page (1,000 entries) beside its ~0.65 MB of bytes, for each of the ~10 pages
+    a concurrent export holds: peak RSS 58 / 63 / 64 MB at 20k / 100k / 200k entries,
+    54 / 58 / 58 MB without them, at the same speed (benchmarks/RESULTS.md, issue 10)."""
+
+    data: dict[str, Any]
+    raw: list[msgspec.Raw]
+    body: bytes
+    kind: ReportKind
+
+    @property
+    def rows(self) -> int:
+        return len(self.raw)
+
+    def read(self) -> PageItems:
+        """The page's items as `ItemFields` beside their bytes; a page whose fields are not
+        of the shapes `ItemFields` reads (a `timeInterval` that is not an object) is read
+        in full, as the full parser reads any page (its syntax was checked already)."""
+        try:
+            items: list[ItemFields] = _READERS[self.kind].fields.decode(self.body).items
+        except (msgspec.DecodeError, RecursionError):  # msgspec.ValidationError too
+            return parsed_page(parse_json(self.body), self.kind)
+        return PageItems(self.data, items, _object_ids([f.id_ for f in items]) or
+                         [fields_identity(f, self.kind) for f in items], self.raw)
+
+
 class _RawReader:
-    """The two decoders of one report kind's pages: items as raw bytes, and their fields."""
+    """The two decoders of one report kind's pages: items as raw bytes (with the page's
+    totals), and the items' fields."""
 
     def __init__(self, key: str) -> None:
         rename = {"items": key}
-        raw = msgspec.defstruct("RawItems", [("items", list[msgspec.Raw])], rename=rename)
-        fields = msgspec.defstruct("ItemFieldsPage", [("items", list[ItemFields]),
-                                                      ("totals", Any, None)], rename=rename)
+        raw = msgspec.defstruct("RawItems", [("items", list[msgspec.Raw]),
+                                             ("totals", Any, None)], rename=rename)
+        fields = msgspec.defstruct("ItemFieldsPage", [("items", list[ItemFields])],
+                                   rename=rename)
         # Types made at run time: what they decode is typed where it is read.
         self.raw: msgspec.json.Decoder[Any] = msgspec.json.Decoder(raw)
         self.fields: msgspec.json.Decoder[Any] = msgspec.json.Decoder(fields)
@@ -159,6 +202,7 @@ _READERS = {kind: _RawReader(kind.items_key) for kind in ReportKind if kind.item
 
 
 _HEAD = 4096  # bytes: a JSON writer's separators show in its first keys
+_BRACE = ord("{")
 
 
 def _loose(data: bytes) -> bool:
@@ -167,20 +211,20 @@ def _loose(data: bytes) -> bool:
     return b"\n" in data or b"\r" in data or b"\t" in data or b'": ' in data[:_HEAD]
 
 
-def read_raw_page(data: bytes, kind: ReportKind) -> PageItems | None:
+def read_raw_page(data: bytes, kind: ReportKind) -> RawPage | None:
     """A page of items read raw, or None: not plainly such a page (parse it in full).
 
     msgspec refuses what `core.wire.parse_json` refuses (truncated or invalid JSON, NaN,
     control characters, lone surrogates, bad escapes, trailing data, deep nesting) except
     invalid UTF-8 inside the strings it skips: that is checked here. The items must be a
     list of objects under their usual key; anything else (a null or missing list, the older
-    `timeEntries`, an error body) goes to the full parser, which knows those.
+    `timeEntries`, an item that is not an object, an error body) goes to the full parser,
+    which knows those.
 
     Clockify sends compact JSON. A page with whitespace where compact JSON has none — a line
     break or tab (never raw inside a JSON string), or `": ` in its first keys (Python's
     default separators) — is compacted first, so that each item is written on one line, as
     a re-encoded item was. Compacting every page would cost 1.5 ms; these tests, 0.03 ms."""
-    reader = _READERS[kind]
     try:
         if _loose(data):
             data = msgspec.json.format(data, indent=-1)
@@ -189,17 +233,14 @@ def read_raw_page(data: bytes, kind: ReportKind) -> PageItems | None:
             # once. Pieces of 4-16 kB cost a third of the 1.5 ms but fragmented the C heap:
             # peak RSS of a 200,000-entry export 68-165 MB instead of 62, and not flat.
             data.decode("utf-8")
-        raw: list[msgspec.Raw] = reader.raw.decode(data).items
-        page = reader.fields.decode(data)
+        page = _READERS[kind].raw.decode(data)
     except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
         return None  # msgspec.ValidationError is a DecodeError
-    items: list[ItemFields] = page.items
-    if len(raw) != len(items):  # the same list read twice: never, short of a msgspec bug
+    raw: list[msgspec.Raw] = page.items
+    if not all(memoryview(item)[0] == _BRACE for item in raw):  # 0.2 ms a page
         return None
     totals = page.totals
-    return PageItems({} if totals is None else {"totals": totals}, items,
-                     _object_ids([f.id_ for f in items]) or
-                     [fields_identity(f, kind) for f in items], raw)
+    return RawPage({} if totals is None else {"totals": totals}, raw, data, kind)
 
 
 _HEX = "0123456789abcdef"

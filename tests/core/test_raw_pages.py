@@ -24,6 +24,7 @@ from core.items import (
 from core.manifest import saved_file
 from core.reports import ReportKind
 from core.summaries import JsonTotals
+from core.wire import parse_json
 from core.writers import AtomicFile, JsonListWriter
 
 DETAILED = ReportKind.DETAILED
@@ -48,8 +49,11 @@ def compact(value: Any) -> bytes:
 
 def test_a_plain_page_keeps_each_items_bytes_and_reads_its_fields() -> None:
     data = page([entry(1), entry(2)])
-    got = read_raw_page(compact(data), DETAILED)
-    assert got is not None and got.raw is not None
+    held = read_raw_page(compact(data), DETAILED)
+    assert held is not None and held.rows == 2
+    assert held.data == {"totals": data["totals"]}
+    got = held.read()
+    assert got.raw is held.raw
     assert [bytes(r) for r in got.raw] == [orjson.dumps(e) for e in data["timeentries"]]
     assert got.data == {"totals": data["totals"]}
     assert got.idents == [identity(e, DETAILED) for e in data["timeentries"]]
@@ -78,22 +82,34 @@ def test_a_loose_page_is_compacted_to_the_same_values(dumps: Any) -> None:
     b'{"timeentries":[{"_id":"a","d":"\xc3"}],"x":"a"}',  # a cut sequence
     b'{"timeentries":[{"_id":"a","d":"\\ud800"}]}',  # a lone surrogate (kept as U+FFFD)
     b'{"timeentries":[{"_id":"a","d":NaN}]}',
-    b'{"timeentries":[{"_id":"a","amount":1e999}]}',  # infinite as a float
     b'{"timeentries":[{"_id":"a"}',  # truncated
     b'{"timeentries":[]} trailing',
     b'{"timeentries":[{"_id":"a","d":' + b"[" * 5000 + b"]" * 5000 + b"}]}",
     b'{"timeEntries":[{"_id":"a"}]}',  # the older spelling
     b'{"timeentries":null,"totals":[null]}',
     b'{"timeentries":[1,{"_id":"a"}]}',  # an item that is not an object (dropped)
-    b'{"timeentries":[{"_id":"a","timeInterval":"PT1H"}]}',
     b'{"code":501,"message":"Report error"}',  # Clockify's error with HTTP 200
     b'[{"_id":"a"}]',
     b'',
-], ids=["bad-utf8", "cut-utf8", "surrogate", "nan", "infinite", "truncated", "trailing", "deep",
-        "old-spelling", "null-items", "non-object", "odd-interval", "error-body", "list",
-        "empty"])
+], ids=["bad-utf8", "cut-utf8", "surrogate", "nan", "truncated", "trailing", "deep",
+        "old-spelling", "null-items", "non-object", "error-body", "list", "empty"])
 def test_what_the_raw_reader_cannot_vouch_for_goes_to_the_full_parser(body: bytes) -> None:
     assert read_raw_page(body, DETAILED) is None
+
+
+@pytest.mark.parametrize("body", [
+    b'{"timeentries":[{"_id":"a","amount":1e999}]}',  # infinite as a float
+    b'{"timeentries":[{"_id":"a","timeInterval":"PT1H"}],"totals":[{"entriesCount":1}]}',
+], ids=["infinite", "odd-interval"])
+def test_fields_the_raw_reader_cannot_hold_are_read_in_full_when_delivered(body: bytes
+                                                                          ) -> None:
+    held = read_raw_page(body, DETAILED)  # valid JSON, items all objects: held raw
+    assert held is not None and held.rows == 1
+    got = held.read()  # fields are decoded only now, a page at a time
+    expected = parsed_page(parse_json(body), DETAILED)
+    assert got.raw is None
+    assert (got.data, got.items, got.idents) == (expected.data, expected.items,
+                                                 expected.idents)
 
 
 @pytest.mark.parametrize("kind", [ReportKind.ATTENDANCE, ReportKind.EXPENSES])
@@ -102,9 +118,9 @@ def test_other_paged_kinds_read_raw_with_their_own_identity(kind: ReportKind) ->
              {"id": "x1", "userId": "u2", "billable": True, "amount": 2.5}]
     assert kind.items_key is not None
     body = compact({kind.items_key: items, "totals": {"expensesCount": 2}})
-    got = read_raw_page(body, kind)
-    assert got is not None
-    assert got.idents == parsed_page(orjson.loads(body), kind).idents
+    held = read_raw_page(body, kind)
+    assert held is not None
+    assert held.read().idents == parsed_page(orjson.loads(body), kind).idents
 
 
 @pytest.mark.parametrize("ids", [
@@ -117,16 +133,16 @@ def test_other_paged_kinds_read_raw_with_their_own_identity(kind: ReportKind) ->
 def test_ids_read_raw_are_the_ids_identity_gives(ids: list[Any]) -> None:
     items = [{"_id": value} for value in ids] + [{"id": "only-id"}, {}]
     body = compact(page(items))
-    got = read_raw_page(body, DETAILED)
-    assert got is not None
-    assert got.idents == [identity(item, DETAILED) for item in items]
+    held = read_raw_page(body, DETAILED)
+    assert held is not None
+    assert held.read().idents == [identity(item, DETAILED) for item in items]
 
 
 def test_fields_get_answers_like_a_dict() -> None:
     item = {"_id": None, "id": "x", "amount": 3}
-    got = read_raw_page(compact(page([item, {}])), DETAILED)
-    assert got is not None
-    fields, empty = got.items
+    held = read_raw_page(compact(page([item, {}])), DETAILED)
+    assert held is not None
+    fields, empty = held.read().items
     for key in ("_id", "id", "amount", "currency", "description"):
         assert fields.get(key) == item.get(key)
         assert empty.get(key) is None
@@ -143,9 +159,9 @@ def totals_both_ways(items: list[dict[str, Any]], amounts: tuple[str, ...] = ("E
     parsed, raw = JsonTotals(DETAILED, amounts), JsonTotals(DETAILED, amounts)
     for item in items:
         parsed.add_item(item)
-    got = read_raw_page(compact(page(items)), DETAILED)
-    assert got is not None
-    for fields in got.items:
+    held = read_raw_page(compact(page(items)), DETAILED)
+    assert held is not None
+    for fields in held.read().items:
         raw.add_fields(fields)
     return parsed, raw
 
@@ -169,10 +185,10 @@ def test_a_bad_figure_read_raw_is_the_same_error(bad: dict[str, Any]) -> None:
     item = {"_id": "6650c0de0000000000010001", **bad}
     with pytest.raises(DataError) as parsed:
         JsonTotals(DETAILED).add_item(item)
-    got = read_raw_page(compact(page([item])), DETAILED)
-    assert got is not None
+    held = read_raw_page(compact(page([item])), DETAILED)
+    assert held is not None
     with pytest.raises(DataError) as raw:
-        JsonTotals(DETAILED).add_fields(got.items[0])
+        JsonTotals(DETAILED).add_fields(held.read().items[0])
     assert str(raw.value) == str(parsed.value)
 
 
