@@ -45,7 +45,7 @@ from core.errors import (
     UsageError,
 )
 from core.export import ExportJob, check_output
-from core.limits import is_free_plan
+from core.limits import Plan, is_free_plan, workspace_plan
 from core.manifest import verification_summary
 from core.planning import ExportRequest
 from core.ratelimit import Pacer
@@ -322,7 +322,8 @@ def _workspaces(client: ClockifyClient, out: TextIO) -> int:
     user = client.current_user()
     default = user.get("defaultWorkspace")
     for ws in client.workspaces():
-        plan = "Free" if is_free_plan(ws) else "paid"
+        plan = ("plan not stated: kept to Free limits" if workspace_plan(ws) is Plan.UNKNOWN
+                else "Free" if is_free_plan(ws) else "paid")
         mark = "*" if ws.get("id") == default else " "
         out.write(clean_text(f"{mark} {ws.get('id')}  {ws.get('name')}  ({plan})") + "\n")
     return EXIT_OK

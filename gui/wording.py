@@ -33,9 +33,11 @@ from core.limits import (
     FREE_HOURLY_QUOTA,
     FREE_PLAN_NO_FILES,
     QUOTA_WINDOW_SECONDS,
+    Plan,
     WaitInfo,
     WaitReason,
     is_free_plan,
+    workspace_plan,
 )
 from core.notes import Note, NoteKind
 from core.reports import WEEK_STARTS, ExportFormat, ReportKind
@@ -521,6 +523,11 @@ def plan_name(workspace: dict[str, Any]) -> str:
 
 def plan_text(workspace: dict[str, Any]) -> str:
     """What the workspace's plan allows, from core's Free-plan rules."""
+    if workspace_plan(workspace) is Plan.UNKNOWN:
+        return _tr("Clockify does not say which plan this workspace is on, so this app keeps "
+                   "to the Free plan's limits: at most {days} days per request and {quota} "
+                   "requests per hour. Longer ranges are split automatically.").format(
+            days=FREE_PLAN_MAX_DAYS, quota=FREE_HOURLY_QUOTA)
     if is_free_plan(workspace):
         blocked = " / ".join(fmt.label for fmt in ExportFormat
                             if fmt.value in FREE_PLAN_NO_FILES)

@@ -635,6 +635,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Clockify does not say which plan this workspace is on, so this app keeps to the Free plan&apos;s limits: at most {days} days per request and {quota} requests per hour. Longer ranges are split automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Free plan: at most {days} days per request and {quota} requests per hour; Clockify makes no {formats} files, so this app builds them. Longer ranges are split automatically.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -635,6 +635,10 @@
         <translation>Enterprise</translation>
     </message>
     <message>
+        <source>Clockify does not say which plan this workspace is on, so this app keeps to the Free plan&apos;s limits: at most {days} days per request and {quota} requests per hour. Longer ranges are split automatically.</source>
+        <translation>Clockify n’indique pas le forfait de cet espace de travail : l’application s’en tient donc aux limites du forfait Free, soit {days} jours au plus par requête et {quota} requêtes par heure. Les périodes plus longues sont découpées automatiquement.</translation>
+    </message>
+    <message>
         <source>Free plan: at most {days} days per request and {quota} requests per hour; Clockify makes no {formats} files, so this app builds them. Longer ranges are split automatically.</source>
         <translation>Forfait Free : au plus {days} jours par requête et {quota} requêtes par heure ; Clockify ne fournit pas de fichiers {formats}, cette application les construit donc. Les périodes plus longues sont découpées automatiquement.</translation>
     </message>

@@ -136,6 +136,12 @@ def test_login_stores_key_in_keyring_and_workspaces_lists(
     assert run(["workspaces", "--server", demo.root_url], out=listing,
                err=io.StringIO()) == EXIT_OK
     assert "Acme Studio" in listing.getvalue() and "(Free)" in listing.getvalue()
+    demo.faults.hide_plan = True
+    listing = io.StringIO()
+    assert run(["workspaces", "--server", demo.root_url], out=listing,
+               err=io.StringIO()) == EXIT_OK
+    assert listing.getvalue().count("(plan not stated: kept to Free limits)") == 3
+    demo.faults.hide_plan = False
     assert run(["logout", "--server", demo.root_url], out=io.StringIO(),
                err=io.StringIO()) == EXIT_OK
     err = io.StringIO()

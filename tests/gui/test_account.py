@@ -38,6 +38,17 @@ def test_sign_in_stores_the_key_and_loads_workspaces(
     assert window.export_panel.export_button.isEnabled()
 
 
+def test_a_plan_clockify_does_not_state_is_said_so_not_called_free(
+        qtbot: QtBot, make_window: WindowFactory, demo_server: DemoServer) -> None:
+    demo_server.faults.hide_plan = True
+    window = make_window()
+    sign_in(qtbot, window, demo_server)
+    shown = window.account_panel.plan_label.text()
+    assert shown.startswith("Clockify does not say which plan this workspace is on")
+    assert "at most 31 days per request and 30 requests per hour" in shown
+    assert "Free plan:" not in shown and "every format" not in shown
+
+
 def test_free_workspace_shows_its_limits(qtbot: QtBot, signed_in: MainWindow,
                                          demo_server: DemoServer) -> None:
     choose_workspace(qtbot, signed_in, demo_server.free_workspace_id)

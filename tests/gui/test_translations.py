@@ -274,6 +274,8 @@ def test_a_plan_limit_at_export_is_said_in_french(
     window: MainWindow = make_window()
     sign_in(qtbot, window, demo_server)
     choose_workspace(qtbot, window, demo_server.free_workspace_id)
+    assert window.account_panel.plan_label.text().startswith(
+        "Clockify n’indique pas le forfait de cet espace de travail")
     panel = window.export_panel
     panel.set_fmt(ExportFormat.CSV)
     panel.set_renderer(Renderer.CLOCKIFY)
