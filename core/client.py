@@ -101,6 +101,7 @@ class ClockifyClient:
         timeouts: Timeouts | None = None,
         limits: RateLimits | None = None,
         rng: random.Random | None = None,
+        on_start: Callable[[str], None] | None = None,
     ) -> None:
         self.server = server
         self.pacer = pacer or Pacer()
@@ -115,6 +116,7 @@ class ClockifyClient:
         self._watcher = Watcher()
         self._quota = HourlyQuota(self.pacer)
         self._limiter = RateLimiter(self.pacer, limits)
+        self._on_start = on_start  # told of each request this client starts to a workspace
         self._count_lock = threading.Lock()
         self.requests_sent = 0  # every attempt, for the export's verification record
         self._round_trips = threading.local()  # this thread's last request: to headers
@@ -132,6 +134,13 @@ class ClockifyClient:
     def set_hourly_quota(self, workspace_id: str, limit: int = FREE_HOURLY_QUOTA) -> None:
         """Pace requests to a Free workspace so they stay within its hourly quota."""
         self._quota.pace(workspace_id, limit)
+
+    def note_start(self, workspace_id: str, ago: float = 0.0) -> None:
+        """Count a request to `workspace_id` that another client (the window's, for an
+        export in its own process) started `ago` seconds ago, against both limits: Clockify
+        counts every request to a workspace, whoever sends it."""
+        self._limiter.note_start(workspace_id, ago)
+        self._quota.note_start(workspace_id, ago)
 
     # ---- the request loop --------------------------------------------------------------
 
@@ -160,6 +169,8 @@ class ClockifyClient:
             self.pacer.check_cancelled()
             self._quota.reserve(workspace_id)
             self._limiter.acquire(lane)
+            if workspace_id and self._on_start is not None:
+                self._on_start(workspace_id)
             started = time.monotonic()  # time on the wire is real time, whatever the pacer's clock
             limited: TooManyRequests | None = None
             failure: Exception | None = None

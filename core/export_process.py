@@ -8,11 +8,13 @@ free. The child runs the same `ExportJob` the CLI runs: one export path to the f
 
 The protocol, over the child's standard streams (never its command line, which other
 users can read): the parent writes one `ExportSpec` (with the API key) to the child's
-stdin, then a single byte to cancel; the end of stdin cancels too, so an export whose
-window is gone stops and removes its temporary file. The child writes its messages to
-what was its stdout (fd 1 is pointed at stderr first, so that a stray print cannot
-corrupt the stream): progress, log records for the window's log, then one outcome. Both
-directions are length-prefixed pickles between two copies of this same program.
+stdin, then `START` each time the window itself starts a request to the export's
+workspace (Clockify counts those against the same limits), and any other byte to cancel;
+the end of stdin cancels too, so an export whose window is gone stops and removes its
+temporary file. The child writes its messages to what was its stdout (fd 1 is pointed at
+stderr first, so that a stray print cannot corrupt the stream): progress, log records for
+the window's log, then one outcome. Messages are length-prefixed pickles between two
+copies of this same program.
 
 At the top this module imports only the standard library and core.errors: the frozen
 window's entry point imports it first, to know whether it was started as the child.
@@ -28,7 +30,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -37,6 +39,7 @@ from core.errors import CancelledError, ExporterError, unexpected_error
 if TYPE_CHECKING:
     import subprocess
 
+    from core.client import ClockifyClient
     from core.connection import Connection
     from core.planning import ExportRequest, ExportResult, Progress
 
@@ -44,6 +47,7 @@ log = logging.getLogger(__name__)
 
 CHILD_FLAG = "--export-process"  # the frozen app, started with only this, is the child
 CANCEL = b"x"  # parent to child, after the spec: stop now
+START = b"s"  # parent to child: the window started a request to the export's workspace
 KILL_AFTER = 10.0  # seconds a cancelled child has to clean up before it is killed
 _HEADER = struct.Struct(">I")
 _MAX_MESSAGE = 64 * 1024 * 1024  # a longer one is not a message of ours: refuse to read it
@@ -62,6 +66,9 @@ class ExportSpec:
     workspace: dict[str, Any] | None = None
     profile_time_zone: str | None = None
     log_level: int = logging.INFO  # the window's: the child logs what the window would
+    # How many seconds before the spec was sent the window's requests to the export's
+    # workspace started (the last hour's): the child's limits count them as Clockify does.
+    window_starts: tuple[float, ...] = ()
 
 
 def write_message(stream: IO[bytes], message: object) -> None:
@@ -133,8 +140,6 @@ class ExportProcess:
         # The child starts in the source folder: a relative path would land elsewhere.
         request = spec.request
         if not request.output.is_absolute():
-            from dataclasses import replace
-
             spec = replace(spec, request=replace(request, output=request.output.absolute()))
         self.spec = spec
         self._on_progress = on_progress
@@ -142,6 +147,7 @@ class ExportProcess:
         self._child: subprocess.Popen[bytes] | None = None
         self._cancelled = False
         self._killer: threading.Timer | None = None
+        self._unsent_starts = 0  # the window's, before the child could be told of them
 
     def cancel(self) -> None:
         with self._lock:
@@ -149,11 +155,22 @@ class ExportProcess:
             if self._child is not None:
                 self._tell_child_to_stop(self._child)
 
+    def _window_started(self, workspace_id: str) -> None:
+        """A request of the window's own (any thread): the child counts it too."""
+        if workspace_id != self.spec.request.workspace_id:
+            return
+        with self._lock:
+            if self._child is None:
+                self._unsent_starts += 1
+            elif not self._cancelled:
+                self._tell_child(self._child, START)
+
     def run(self) -> ExportResult:
         import subprocess
         import tempfile
 
         from core.atomic import remove_unused_parts, temp_parts
+        from core.connection import STARTS
         from core.planning import ExportResult
 
         folder = self.spec.request.output.parent
@@ -163,7 +180,7 @@ class ExportProcess:
             flags = subprocess.CREATE_NO_WINDOW
         # The child's stderr goes to a file, read only if the child dies: a pipe nobody
         # reads while it fills would block the child.
-        with tempfile.TemporaryFile() as errors:
+        with tempfile.TemporaryFile() as errors, STARTS.listening(self._window_started):
             try:
                 child = subprocess.Popen(child_command(), stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, stderr=errors,
@@ -173,15 +190,22 @@ class ExportProcess:
                 raise unexpected_error(exc) from exc
             assert child.stdin is not None and child.stdout is not None
             try:
+                # The window's requests so far go in the spec; later ones are counted
+                # until the child is known, then sent (one may be both: the child then
+                # waits a little longer than it must, never less).
+                spec = replace(self.spec, window_starts=STARTS.ages(
+                    self.spec.request.workspace_id))
                 # Outside the lock: a large spec blocks until the child reads it, and
                 # cancel() (the GUI thread) must not wait for that. If the child died at
                 # once, its exit code and stderr say why (below).
                 with contextlib.suppress(OSError):
-                    write_message(child.stdin, self.spec)
+                    write_message(child.stdin, spec)
                 with self._lock:  # from now on cancel() writes to the child itself
                     self._child = child
                     if self._cancelled:
                         self._tell_child_to_stop(child)
+                    else:
+                        self._tell_child(child, START * self._unsent_starts)
                 outcome = self._relay(child.stdout)
             finally:
                 with self._lock:
@@ -227,11 +251,16 @@ class ExportProcess:
             else:
                 return None
 
-    def _tell_child_to_stop(self, child: subprocess.Popen[bytes]) -> None:
+    @staticmethod
+    def _tell_child(child: subprocess.Popen[bytes], command: bytes) -> None:
         assert child.stdin is not None
-        with contextlib.suppress(OSError):
-            child.stdin.write(CANCEL)
-            child.stdin.flush()
+        if command:
+            with contextlib.suppress(OSError, ValueError):  # ended, or stdin closed
+                child.stdin.write(command)
+                child.stdin.flush()
+
+    def _tell_child_to_stop(self, child: subprocess.Popen[bytes]) -> None:
+        self._tell_child(child, CANCEL)
         if self._killer is None:
             # A child that does not stop in time (a hung system call) is killed: the
             # window must be able to quit. run() then removes its temporary files.
@@ -298,25 +327,29 @@ def serve(commands: IO[bytes], messages: IO[bytes]) -> None:
             write_message(messages, message)
 
     cancel = threading.Event()
-    threading.Thread(target=_watch, args=(commands, cancel), daemon=True,
-                     name="cancel-watch").start()
+    client = spec.connection.client(cancel)
+    workspace_id = spec.request.workspace_id
+    for ago in spec.window_starts:
+        client.note_start(workspace_id, ago)
+    threading.Thread(target=_watch, args=(commands, cancel,
+                                          lambda: client.note_start(workspace_id)),
+                     daemon=True, name="cancel-watch").start()
     relay = _LogRelay(send)
     root = logging.getLogger()
     root.addHandler(relay)
     root.setLevel(spec.log_level)
     try:
-        send(_export(spec, cancel, lambda p: send((PROGRESS, p))))
+        send(_export(spec, client, cancel, lambda p: send((PROGRESS, p))))
     finally:
         root.removeHandler(relay)
+        client.close()
 
 
-def _export(spec: ExportSpec, cancel: threading.Event,
+def _export(spec: ExportSpec, client: ClockifyClient, cancel: threading.Event,
             on_progress: Callable[[Progress], None]) -> tuple[str, object]:
     from core.export import ExportJob
 
-    client = None
     try:
-        client = spec.connection.client(cancel)
         job = ExportJob(client, spec.request, on_progress, cancel, workspace=spec.workspace,
                         profile_time_zone=spec.profile_time_zone)
         return FINISHED, job.run()
@@ -327,15 +360,15 @@ def _export(spec: ExportSpec, cancel: threading.Event,
     except Exception as exc:
         log.exception("export crashed")
         return FAILED, unexpected_error(exc)
-    finally:
-        if client is not None:
-            client.close()
 
 
-def _watch(commands: IO[bytes], cancel: threading.Event) -> None:
-    """Cancel on the parent's word, or when its end of the pipe closes (it quit or died)."""
+def _watch(commands: IO[bytes], cancel: threading.Event,
+           window_started: Callable[[], None]) -> None:
+    """Count the window's requests as it tells of them; cancel on its word, or when its end
+    of the pipe closes (it quit or died)."""
     with contextlib.suppress(OSError, ValueError):
-        commands.read(1)
+        while commands.read(1) == START:
+            window_started()
     cancel.set()
 
 

@@ -12,6 +12,7 @@ All three are safe to use from several threads at once.
 
 from __future__ import annotations
 
+import bisect
 import math
 import threading
 import time
@@ -107,20 +108,38 @@ class Pacer:
         self.check_cancelled()
 
 
+def _insert_start(starts: deque[float], at: float) -> None:
+    """Log a start at `at` in time order: a start made elsewhere may be older than ours."""
+    if not starts or starts[-1] <= at:
+        starts.append(at)
+    else:
+        starts.insert(bisect.bisect_right(starts, at), at)
+
+
 class HourlyQuota:
-    """Free workspaces: at most `limit` of our requests in any hour, per workspace."""
+    """Free workspaces: at most `limit` requests in any hour, per workspace: ours, and those
+    made elsewhere that we were told of (`note_start`)."""
 
     def __init__(self, pacer: Pacer) -> None:
         self._pacer = pacer
         self._lock = threading.Lock()
-        self._logs: dict[str, tuple[int, deque[float]]] = {}  # ws → (limit, request times)
+        self._limits: dict[str, int] = {}  # the workspaces paced
+        self._sent: dict[str, deque[float]] = {}  # ws → request times, in order
 
     def pace(self, workspace_id: str, limit: int = FREE_HOURLY_QUOTA) -> None:
         with self._lock:
-            self._logs.setdefault(workspace_id, (limit, deque()))
+            self._limits.setdefault(workspace_id, limit)
+            self._sent.setdefault(workspace_id, deque())
 
     def paces(self, workspace_id: str | None) -> bool:
-        return workspace_id is not None and workspace_id in self._logs
+        return workspace_id is not None and workspace_id in self._limits
+
+    def note_start(self, workspace_id: str, ago: float = 0.0) -> None:
+        """A request to `workspace_id` that another client started `ago` seconds ago."""
+        with self._lock:
+            now = self._pacer.clock()
+            if ago < QUOTA_WINDOW_SECONDS:
+                _insert_start(self._sent.setdefault(workspace_id, deque()), now - max(0.0, ago))
 
     def reserve(self, workspace_id: str | None) -> None:
         """Wait (reported) until the quota allows one more request, and log it as sent."""
@@ -129,24 +148,24 @@ class HourlyQuota:
         assert workspace_id is not None
         while True:
             with self._lock:
-                limit, sent = self._logs[workspace_id]
+                limit, sent = self._limits[workspace_id], self._sent[workspace_id]
                 now = self._pacer.clock()
                 while sent and now - sent[0] >= QUOTA_WINDOW_SECONDS:
                     sent.popleft()
                 if len(sent) < limit:
                     sent.append(now)
                     return
-                wait = sent[0] + QUOTA_WINDOW_SECONDS - now
+                wait = sent[len(sent) - limit] + QUOTA_WINDOW_SECONDS - now
             self._pacer.wait(wait, WaitReason.HOURLY_QUOTA)
 
     def reset_in(self, workspace_id: str | None) -> float:
         """Seconds until the window frees a request, after Clockify refused one."""
         with self._lock:
-            log = self._logs.get(workspace_id or "")
+            sent = self._sent.get(workspace_id or "")
             now = self._pacer.clock()
             # The request that was just refused is in the log; only older ones tell the reset.
-            if log and len(log[1]) > 1:
-                reset = log[1][0] + QUOTA_WINDOW_SECONDS - now
+            if sent and len(sent) > 1:
+                reset = sent[0] + QUOTA_WINDOW_SECONDS - now
                 if reset > 0:
                     return reset
         return QUOTA_UNKNOWN_RESET_SECONDS
@@ -212,6 +231,14 @@ class RateLimiter:
                     return
                 delay = lane.starts[len(lane.starts) - allowed] + window - now
             self._pacer.pause(delay)
+
+    def note_start(self, key: str, ago: float = 0.0) -> None:
+        """A request to `key` that another client started `ago` seconds ago: it counts
+        against the window as ours do (it is not in flight here)."""
+        with self._cond:
+            now = self._pacer.clock()
+            if ago < self.limits.window:
+                _insert_start(self._lane(key).starts, now - max(0.0, ago))
 
     def release(self, key: str, *, rate_limited: bool) -> None:
         """The request to `key` has ended; `rate_limited` if Clockify answered 429."""

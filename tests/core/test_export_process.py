@@ -14,12 +14,15 @@ from typing import Any
 import pytest
 
 from core import errors
+from core.client import ClockifyClient
 from core.connection import Connection
 from core.errors import ErrorKind, ExporterError
 from core.export import ExportJob
 from core.export_process import (
+    CANCELLED,
     FAILED,
     LOG,
+    START,
     ExportSpec,
     read_message,
     serve,
@@ -108,3 +111,43 @@ def test_a_parent_that_sends_nothing_ends_the_child_quietly() -> None:
     messages = io.BytesIO()
     serve(io.BytesIO(b""), messages)  # the window went away before it asked for anything
     assert messages.getvalue() == b""
+
+
+def test_the_child_counts_the_windows_requests_before_and_during_its_export(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    noted: list[tuple[str, float]] = []
+    told = threading.Event()
+
+    def note_start(self: ClockifyClient, workspace_id: str, ago: float = 0.0) -> None:
+        noted.append((workspace_id, ago))
+        if len(noted) == 5:
+            told.set()
+
+    def run_until_told(self: ExportJob) -> None:
+        assert told.wait(10)  # the export runs while the window tells of its requests
+        raise errors.CancelledError()
+
+    monkeypatch.setattr(ClockifyClient, "note_start", note_start)
+    monkeypatch.setattr(ExportJob, "run", run_until_told)
+    request = ExportRequest("ws", ReportKind.DETAILED, ExportFormat.JSON, date(2026, 1, 1),
+                            date(2026, 1, 31), tmp_path / "x.json")
+    spec = ExportSpec(Connection(custom_server("http://127.0.0.1:9"), "key"), request,
+                      window_starts=(12.5, 0.25))
+    commands_r, commands_w = (os.fdopen(fd, mode) for fd, mode in
+                              zip(os.pipe(), ("rb", "wb"), strict=True))
+    messages = io.BytesIO()
+    write_message(commands_w, spec)
+    commands_w.write(START * 3)
+    commands_w.flush()
+    child = threading.Thread(target=serve, args=(commands_r, messages))
+    child.start()
+    child.join(10)
+    commands_w.close()
+    assert not child.is_alive()
+    assert noted == [("ws", 12.5), ("ws", 0.25), ("ws", 0.0), ("ws", 0.0), ("ws", 0.0)]
+    reader = io.BytesIO(messages.getvalue())
+    outcomes = []
+    while (message := read_message(reader)) is not None:
+        outcomes.append(message)
+    assert outcomes[-1] == (CANCELLED, None)
+    commands_r.close()

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from core.errors import CancelledError, RateLimitError
-from core.limits import WaitInfo, WaitReason
+from core.limits import QUOTA_WINDOW_SECONDS, WaitInfo, WaitReason
 from core.ratelimit import LONGEST_WAIT, HourlyQuota, Pacer, RateLimiter, RateLimits
 from tests.core.fakes import FakeClock
 
@@ -212,3 +212,47 @@ def test_max_wait_refuses_an_absurd_wait_at_once(clock: FakeClock) -> None:
     with pytest.raises(RateLimitError):
         fake_pacer(clock, max_wait=5).wait(math.inf, WaitReason.HOURLY_QUOTA)
     assert clock.slept == 0
+
+
+# ---- requests another client started (the window's, for an export in its own process) ----
+
+
+def test_starts_made_elsewhere_count_against_the_window(clock: FakeClock) -> None:
+    limiter = RateLimiter(fake_pacer(clock), RateLimits(per_window=3, window=1.0))
+    limiter.note_start(WS, ago=0.2)
+    limiter.note_start(WS, ago=0.1)
+    limiter.note_start(WS, ago=1.0)  # already out of the window: not counted
+    limiter.note_start("other", ago=0.0)  # another workspace's lane
+    began = clock.now
+    times = starts(limiter, clock, 2)
+    # One start was left in this window; the next waits until the older noted one is out.
+    assert times == [began, pytest.approx(began + 0.8)]
+    assert most_in_a_window([began - 0.2, began - 0.1, *times]) == 3
+
+
+def test_a_start_noted_late_is_kept_in_time_order(clock: FakeClock) -> None:
+    limiter = RateLimiter(fake_pacer(clock), RateLimits(per_window=2, window=1.0))
+    began = clock.now
+    limiter.acquire(WS)
+    limiter.release(WS, rate_limited=False)
+    clock.now += 0.5
+    limiter.note_start(WS, ago=0.9)  # at -0.4, older than ours: the window frees it first
+    limiter.acquire(WS)
+    assert clock.now == pytest.approx(began + 0.6)  # not 1.0, as if it came after ours
+
+
+def test_requests_noted_from_elsewhere_use_the_hourly_quota_even_before_it_paces(
+        clock: FakeClock) -> None:
+    waits: list[WaitInfo] = []
+    quota = HourlyQuota(fake_pacer(clock, on_wait=waits.append))
+    quota.note_start(WS, ago=600)  # the window's pick-lists, told before the plan is known
+    quota.note_start(WS, ago=300)
+    quota.note_start(WS, ago=QUOTA_WINDOW_SECONDS)  # an hour ago: no longer counted
+    quota.pace(WS, 3)
+    began = clock.now
+    quota.reserve(WS)
+    assert clock.now == began and not waits
+    quota.reserve(WS)  # 3 in the hour already: wait until the oldest is an hour old
+    assert clock.now == pytest.approx(began + QUOTA_WINDOW_SECONDS - 600)
+    assert waits and waits[0].reason == WaitReason.HOURLY_QUOTA
+    assert waits[0].seconds_left == pytest.approx(QUOTA_WINDOW_SECONDS - 600)

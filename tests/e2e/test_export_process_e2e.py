@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import subprocess
@@ -193,3 +194,59 @@ def test_a_cancel_that_comes_before_the_child_exists_still_stops_it(
     with pytest.raises(CancelledError):
         process.run()
     assert not out.exists() and not temp_parts(tmp_path)
+
+
+# A child that only tells, as log records, what the window sent it after the spec.
+_LISTENING_CHILD = """
+import logging, sys
+from core.export_process import CANCELLED, LOG, START, read_message, write_message
+spec = read_message(sys.stdin.buffer)
+out = sys.stdout.buffer
+write_message(out, (LOG, (logging.INFO, "child", f"starts {len(spec.window_starts)}")))
+write_message(out, (LOG, (logging.INFO, "child", f"newest {min(spec.window_starts)}")))
+while (command := sys.stdin.buffer.read(1)) == START:
+    write_message(out, (LOG, (logging.INFO, "child", "window started one")))
+write_message(out, (LOG, (logging.INFO, "child", f"then {command!r}")))
+write_message(out, (CANCELLED, None))
+"""
+
+
+def test_the_windows_own_requests_to_the_workspace_are_told_to_the_child(
+        demo: DemoServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    heard: list[str] = []
+    said = threading.Condition()
+
+    class Heard(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            with said:
+                heard.append(record.getMessage())
+                said.notify_all()
+
+    def wait_for(count: int) -> None:
+        with said:
+            assert said.wait_for(lambda: len(heard) >= count, timeout=30), heard
+
+    handler = Heard()
+    logger = logging.getLogger("child")
+    logger.addHandler(handler)
+    monkeypatch.setattr(logger, "level", logging.INFO)
+    monkeypatch.setattr("core.export_process.child_command",
+                        lambda: [sys.executable, "-c", _LISTENING_CHILD])
+    spec = spec_for(demo, tmp_path / "x.json")
+    window = spec.connection.client()  # the window's own client, as for its pick-lists
+    window.projects(demo.paid_workspace_id)  # before the export: in the spec
+    running = Running(ExportProcess(spec))
+    try:
+        wait_for(2)
+        window.tags(demo.paid_workspace_id)  # while it runs: told at once
+        window.clients(demo.paid_workspace_id)
+        window.projects(demo.free_workspace_id)  # another workspace: not the child's
+        wait_for(4)
+    finally:
+        running.process.cancel()
+        window.close()
+        logger.removeHandler(handler)
+    assert isinstance(running.result(), CancelledError)
+    starts, newest = heard[:2]
+    assert int(starts.split()[1]) >= 1 and float(newest.split()[1]) < 30
+    assert heard[2:] == ["window started one", "window started one", "then b'x'"]
