@@ -6,6 +6,8 @@ loading `requests` before its first paint.
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -23,6 +25,22 @@ FREE_PLAN_NO_FILES = ("csv", "xlsx")
 def clockify_exports(fmt: str, free_plan: bool) -> bool:
     """Whether Clockify renders `fmt` (csv, xlsx, pdf) for a workspace on this plan."""
     return not (free_plan and fmt in FREE_PLAN_NO_FILES)
+
+
+def quota_wait_seconds(requests: int, recent: Iterable[float] = ()) -> float:
+    """At least how long `requests` more requests to a Free workspace take: its quota
+    counts every request of the last hour, also those already made (`recent`: how many
+    seconds ago each started, such as the window's pick-lists). → when the last may start,
+    in seconds from now, as `core.ratelimit.HourlyQuota` will let it."""
+    sent = deque(sorted(-age for age in recent if 0 <= age < QUOTA_WINDOW_SECONDS))
+    at = 0.0
+    for _ in range(requests):
+        if len(sent) >= FREE_HOURLY_QUOTA:
+            at = max(at, sent[len(sent) - FREE_HOURLY_QUOTA] + QUOTA_WINDOW_SECONDS)
+        while sent and sent[0] <= at - QUOTA_WINDOW_SECONDS:
+            sent.popleft()
+        sent.append(at)
+    return at
 
 
 class WaitReason:

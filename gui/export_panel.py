@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.connection import STARTS
 from core.errors import ExporterError
 from core.limits import CLOCKIFY_PDF_MAX_ROWS, WaitInfo
 from core.render.settings import CSV_DELIMITERS, CsvSettings, Renderer
@@ -240,7 +241,10 @@ class ExportPanel(QGroupBox):
             self.cost_label.set_status("")
             self.note_label.set_status("")
             return
-        self.cost_label.set_status(wording.cost_text(plan, request.kind.paged))
+        # The quota counts the requests this app made to the workspace in the last hour
+        # (its pick-lists): the estimate starts from them.
+        self.cost_label.set_status(wording.cost_text(plan, request.kind.paged,
+                                                     STARTS.ages(request.workspace_id)))
         self.note_label.set_status(" ".join(wording.plan_notes(plan, request)), Tone.INFO)
 
     def set_problem(self, problem: str | None) -> None:

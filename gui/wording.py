@@ -8,6 +8,7 @@ window speaks the user's language and every message is written once.
 from __future__ import annotations
 
 import errno
+from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, assert_never
 
@@ -32,11 +33,11 @@ from core.limits import (
     CLOCKIFY_PDF_MAX_ROWS,
     FREE_HOURLY_QUOTA,
     FREE_PLAN_NO_FILES,
-    QUOTA_WINDOW_SECONDS,
     Plan,
     WaitInfo,
     WaitReason,
     is_free_plan,
+    quota_wait_seconds,
     workspace_plan,
 )
 from core.notes import Note, NoteKind
@@ -340,14 +341,10 @@ def wait_text(info: WaitInfo) -> str:
     return _tr("Clockify did not answer properly: trying again in %n s.", None, seconds)
 
 
-def quota_wait_seconds(requests: int) -> float:
-    """At least how long `requests` take on the Free plan, which allows a quota per hour."""
-    full_hours = max(0, (requests - 1) // FREE_HOURLY_QUOTA)
-    return full_hours * QUOTA_WINDOW_SECONDS
-
-
-def cost_text(plan: ExportPlan, paged: bool) -> str:
-    """What an export will cost in requests, and on the Free plan how long it will take."""
+def cost_text(plan: ExportPlan, paged: bool, recent: Iterable[float] = ()) -> str:
+    """What an export will cost in requests, and on the Free plan how long it will take
+    (`recent`: how many seconds ago this app's requests of the last hour to the workspace
+    started; the quota counts them too)."""
     n = plan.min_requests
     if paged:
         text = _tr("Requests needed: at least %Ln (one more per 1,000 entries).", None, n)
@@ -355,7 +352,7 @@ def cost_text(plan: ExportPlan, paged: bool) -> str:
         text = _tr("Requests needed: %Ln.", None, n)
     if not plan.free_plan:
         return text
-    wait = quota_wait_seconds(n)
+    wait = quota_wait_seconds(n, recent)
     if wait > 0:
         return text + " " + _tr(
             "This takes about {time}: the Free plan allows %n requests an hour.", None,

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from core.errors import CancelledError, RateLimitError
-from core.limits import QUOTA_WINDOW_SECONDS, WaitInfo, WaitReason
+from core.limits import QUOTA_WINDOW_SECONDS, WaitInfo, WaitReason, quota_wait_seconds
 from core.ratelimit import LONGEST_WAIT, HourlyQuota, Pacer, RateLimiter, RateLimits
 from tests.core.fakes import FakeClock
 
@@ -256,3 +256,27 @@ def test_requests_noted_from_elsewhere_use_the_hourly_quota_even_before_it_paces
     assert clock.now == pytest.approx(began + QUOTA_WINDOW_SECONDS - 600)
     assert waits and waits[0].reason == WaitReason.HOURLY_QUOTA
     assert waits[0].seconds_left == pytest.approx(QUOTA_WINDOW_SECONDS - 600)
+
+
+@pytest.mark.parametrize(("requests", "recent"), [
+    (1, ()), (30, ()), (31, ()), (70, ()),
+    (30, (600,) * 5),  # the window's pick-lists, ten minutes ago
+    (26, (3599, 10, 1800)), (90, tuple(range(0, 3600, 100))),
+    (5, (QUOTA_WINDOW_SECONDS, 7200)),  # an hour old or older: no longer counted
+])
+def test_the_free_plan_estimate_is_when_the_quota_lets_the_last_request_go(
+        clock: FakeClock, requests: int, recent: tuple[float, ...]) -> None:
+    quota = HourlyQuota(fake_pacer(clock))
+    for ago in recent:
+        quota.note_start(WS, ago)
+    quota.pace(WS)
+    began = clock.now
+    for _ in range(requests):
+        quota.reserve(WS)
+    assert quota_wait_seconds(requests, recent) == pytest.approx(clock.now - began)
+
+
+def test_the_free_plan_estimate_counts_hours_and_what_was_sent_before() -> None:
+    assert [quota_wait_seconds(n) for n in (1, 30, 31, 60, 61)] == [0, 0, 3600, 3600, 7200]
+    assert quota_wait_seconds(25, (600,) * 5) == 0
+    assert quota_wait_seconds(26, (600,) * 5) == QUOTA_WINDOW_SECONDS - 600

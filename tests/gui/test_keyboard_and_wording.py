@@ -117,6 +117,10 @@ def test_free_plan_says_how_long_before_it_starts() -> None:
     assert "about" not in wording.cost_text(_plan(20, True), paged=True)
     text = wording.cost_text(_plan(70, True), paged=False)
     assert "about 2 h: the Free plan allows 30 requests an hour" in text
+    # Requests this app sent to the workspace in the last hour count too.
+    assert "about" not in wording.cost_text(_plan(28, True), paged=False)
+    text = wording.cost_text(_plan(28, True), paged=False, recent=(600,) * 5)
+    assert "about 50 min: the Free plan allows 30 requests an hour" in text
     assert wording.duration(2 * 3600 + 600) == "2 h 10 min"
 
 

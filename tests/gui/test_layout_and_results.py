@@ -4,12 +4,14 @@ progress by entries and every error kind worded (issue 11, defects 8 and 9)."""
 from __future__ import annotations
 
 import csv
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from core.connection import RequestStarts
 from core.demo import DemoServer
 from core.errors import ErrorKind, ExporterError, IncompleteError, NetworkError
 from core.notes import Note, NoteKind
@@ -257,3 +259,26 @@ def test_the_server_choice_round_trips(make_window: WindowFactory, kind: str, va
     assert panel.server_detail_edit.text() == detail
     assert panel.server_detail_edit.isVisibleTo(panel) is bool(detail)
     assert panel.current_server() == server
+
+
+def test_the_free_plan_estimate_counts_the_windows_own_pick_list_requests(
+        qtbot: QtBot, make_window: WindowFactory, demo_server: DemoServer,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    starts = RequestStarts()  # this test's requests only, not the other tests'
+    monkeypatch.setattr("core.connection.STARTS", starts)
+    monkeypatch.setattr("gui.export_panel.STARTS", starts)
+    window = make_window()
+    sign_in(qtbot, window, demo_server)
+    choose_workspace(qtbot, window, demo_server.free_workspace_id)  # loads its pick-lists
+    listed = len(starts.ages(demo_server.free_workspace_id))
+    assert listed >= 5  # projects, clients, users, user groups, tags
+    window.export_panel.set_fmt(ExportFormat.JSON)
+    window.date_panel.set_preset("custom")
+    end = date(2026, 10, 31)
+    window.date_panel.set_range(end - timedelta(days=31 * 28 - 10), end)  # 28 windows
+    cost = window.export_panel.cost_label.text()
+    found = re.search(r"at least (\d+)", cost)
+    assert found is not None, cost
+    needed = int(found[1])
+    assert needed <= 30 < needed + listed  # alone it would fit the hour; with the lists not
+    assert "This takes about" in cost and "30 requests an hour" in cost
