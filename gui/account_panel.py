@@ -209,7 +209,7 @@ class AccountPanel(QGroupBox):
         self.status_label.set_status(
             self.tr("Signed in as {name} ({email}) on {server}.").format(
                 name=user.get("name") or "?", email=user.get("email") or "?",
-                server=connection.server.label), Tone.SUCCESS)
+                server=self._server_name(connection.server)), Tone.SUCCESS)
         self._update_enabled()
         self.signed_in.emit(self._session)
         self._threads.call(
@@ -300,7 +300,8 @@ class AccountPanel(QGroupBox):
         self.key_edit.clear()
         self._sign_out()
         self.status_label.set_status(
-            self.tr("The API key for {server} was forgotten.").format(server=server.label),
+            self.tr("The API key for {server} was forgotten.").format(
+                server=self._server_name(server)),
             Tone.PLAIN)
 
     @Slot()
@@ -317,7 +318,8 @@ class AccountPanel(QGroupBox):
 
     def _show_signing_in(self, server: Server) -> None:
         self.status_label.set_status(
-            self.tr("Signing in to {server}…").format(server=server.label), Tone.INFO)
+            self.tr("Signing in to {server}…").format(server=self._server_name(server)),
+            Tone.INFO)
 
     def _show_signed_out(self) -> None:
         self.status_label.set_status(self.tr("Not signed in."), Tone.PLAIN)
@@ -342,9 +344,19 @@ class AccountPanel(QGroupBox):
         self._update_enabled()
         return key
 
+    def _server_name(self, server: Server) -> str:
+        """A server as the window names it: core's label, with its words translated."""
+        if server is self._demo:
+            return self.tr("Demo server ({address})").format(address=server.root_url)
+        region = server.region or ("global" if server.kind == "global" else None)
+        if region in _REGION_NAMES:
+            name = QCoreApplication.translate("AccountPanel", str(_REGION_NAMES[region]))
+            return f"{name} ({server.root_url.split('://', 1)[-1]})"
+        return server.label  # a subdomain or an address: no words to translate
+
     def _fill_servers(self) -> None:
         if self._demo is not None:
-            self.server_combo.addItem(self._demo.label, "demo")
+            self.server_combo.addItem(self._server_name(self._demo), "demo")
             return
         for region in REGION_LABELS:
             label = QCoreApplication.translate("AccountPanel", str(_REGION_NAMES[region]))

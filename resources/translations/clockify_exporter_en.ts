@@ -774,6 +774,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Demo server ({address})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Subdomain (Enterprise)</source>
         <translation type="unfinished"></translation>
     </message>

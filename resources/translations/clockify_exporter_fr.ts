@@ -774,6 +774,10 @@
         <translation>La clé d&apos;API de {server} a été oubliée.</translation>
     </message>
     <message>
+        <source>Demo server ({address})</source>
+        <translation>Serveur de démonstration ({address})</translation>
+    </message>
+    <message>
         <source>Subdomain (Enterprise)</source>
         <translation>Sous-domaine (Enterprise)</translation>
     </message>

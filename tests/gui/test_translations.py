@@ -33,7 +33,7 @@ from core.errors import (
 from core.planning import Phase, Progress
 from core.render.settings import Renderer
 from core.reports import ExportFormat
-from core.servers import make_server
+from core.servers import custom_server, make_server
 from gui import wording
 from gui.i18n import install_translators, language_for
 from gui.main_window import MainWindow
@@ -317,3 +317,18 @@ def test_every_reason_has_the_windows_own_sentence_in_french(qapp: QApplication)
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_servers_are_named_in_french(qtbot: QtBot, french: None, make_window: WindowFactory,
+                                     demo_server: DemoServer) -> None:
+    demo = custom_server(demo_server.root_url)
+    window: MainWindow = make_window(demo=(demo, demo_server.api_key))
+    panel = window.account_panel
+    assert panel.server_combo.currentText() == (
+        f"Serveur de démonstration ({demo_server.root_url})")
+    with qtbot.waitSignal(panel.workspace_changed, timeout=TIMEOUT_MS,
+                          check_params_cb=lambda ws: ws is not None):
+        window.start()
+    assert panel.status_label.text().endswith(
+        f" sur Serveur de démonstration ({demo_server.root_url}).")
+    assert panel._server_name(make_server("region", "eu")) == "UE (Allemagne) (euc1.clockify.me)"
