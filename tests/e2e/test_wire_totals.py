@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from core.errors import DataError
+from core.errors import DataError, ExporterError, NetworkError
 from core.export import ExportJob
 from core.manifest import verification_summary
 from core.planning import ExportRequest
@@ -105,3 +105,44 @@ def test_a_duration_of_any_other_shape_is_refused_and_nothing_saved(tmp_path: Pa
             pytest.raises(DataError, match="duration that is not one: '2 hours'"):
         export(srv, tmp_path / "r.json", ReportKind.DETAILED)
     assert list(tmp_path.iterdir()) == []
+
+
+# ---- pages read raw whose fields are read only when delivered (core.items.RawPage) ------
+
+
+def test_a_page_whose_fields_do_not_fit_the_raw_reader_is_read_in_full_when_its_turn_comes(
+        tmp_path: Path) -> None:
+    odd = {**entry(2, 0, 10.0, "EUR"), "timeInterval": "PT1H"}  # not an object: no duration
+    jan = {"timeentries": [entry(1, 600, 100.0, "EUR"), odd],
+           "totals": [{"_id": "", "entriesCount": 2, "totalTime": 600, "amounts": []}]}
+    feb = {"timeentries": [entry(3, 60, 5.0, "EUR")],
+           "totals": [{"_id": "", "entriesCount": 1, "totalTime": 60, "amounts": []}]}
+    out = tmp_path / "r.json"
+    with WireServer(by_window({JAN: jan, FEB: feb})) as srv:
+        result = export(srv, out, ReportKind.DETAILED)
+    data = json.loads(out.read_bytes())
+    assert data["timeentries"] == [entry(1, 600, 100.0, "EUR"), odd, entry(3, 60, 5.0, "EUR")]
+    assert data["totals"][0]["entriesCount"] == 3 and result.entries == 3
+    assert data["totals"][0]["totalTime"] == 660 and data["totals"][0]["totalAmount"] == 115.0
+
+
+@pytest.mark.parametrize(("body", "error"), [
+    # Infinite: held raw, then refused once the page is read in full at its turn.
+    (b'{"timeentries":[{"_id":"000000000000000000000001","amount":1e999}],'
+     b'"totals":[{"entriesCount":1}]}', DataError),
+    # NaN is not JSON: refused in the page thread already, as an unusable answer.
+    (b'{"timeentries":[{"_id":"000000000000000000000001","timeInterval":{"duration":NaN}}],'
+     b'"totals":[{"entriesCount":1}]}', NetworkError),
+], ids=["infinite-amount", "nan-duration"])
+def test_a_figure_that_is_no_number_fails_the_export_and_keeps_the_old_file(
+        tmp_path: Path, body: bytes, error: type[ExporterError]) -> None:
+    out = tmp_path / "r.json"
+    out.write_text("precious", encoding="utf-8")
+
+    def respond(h: Handler) -> None:
+        h.send(200, body)
+
+    with WireServer(respond) as srv, pytest.raises(error):
+        export(srv, out, ReportKind.DETAILED)
+    assert out.read_text(encoding="utf-8") == "precious"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json"]
