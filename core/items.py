@@ -179,6 +179,8 @@ class RawPage:
             items: list[ItemFields] = _READERS[self.kind].fields.decode(self.body).items
         except (msgspec.DecodeError, RecursionError):  # msgspec.ValidationError too
             return parsed_page(parse_json(self.body), self.kind)
+        if len(items) != len(self.raw):  # the same list read twice: never, short of a bug
+            return parsed_page(parse_json(self.body), self.kind)
         return PageItems(self.data, items, _object_ids([f.id_ for f in items]) or
                          [fields_identity(f, self.kind) for f in items], self.raw)
 
