@@ -42,11 +42,12 @@ sys.path.insert(0, str(ROOT))
 
 import requests  # noqa: E402
 
+from core.bodies import BodyParams, Page, build_body  # noqa: E402
 from core.client import ClockifyClient  # noqa: E402
 from core.demo import DEMO_API_KEY, DemoConfig, DemoServer  # noqa: E402
 from core.export import ExportJob  # noqa: E402
 from core.planning import DEFAULT_IN_FLIGHT, ExportRequest, ExportResult  # noqa: E402
-from core.reports import BodyParams, ExportFormat, Page, ReportKind, build_body  # noqa: E402
+from core.reports import ExportFormat, ReportKind  # noqa: E402
 from core.servers import custom_server  # noqa: E402
 from core.windows import PAID_PLAN_MAX_DAYS, DateWindow, split_range  # noqa: E402
 

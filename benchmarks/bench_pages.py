@@ -33,9 +33,10 @@ sys.path.insert(0, str(ROOT))
 import orjson  # noqa: E402
 
 from core import writers  # noqa: E402
+from core.bodies import BodyParams, Page, build_body  # noqa: E402
 from core.demo import DemoConfig, DemoServer  # noqa: E402
 from core.items import SeenItems, parsed_page, read_raw_page  # noqa: E402
-from core.reports import BodyParams, Page, ReportKind, build_body  # noqa: E402
+from core.reports import ReportKind  # noqa: E402
 from core.summaries import JsonTotals  # noqa: E402
 from core.windows import DateWindow  # noqa: E402
 from core.writers import AtomicFile, JsonListWriter  # noqa: E402

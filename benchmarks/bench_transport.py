@@ -35,11 +35,12 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from core.bodies import BodyParams, Page, build_body  # noqa: E402
 from core.client import ClockifyClient, Timeouts  # noqa: E402
 from core.demo import DemoConfig, DemoServer  # noqa: E402
 from core.errors import CancelledError, NetworkError  # noqa: E402
 from core.ratelimit import Pacer, RateLimits  # noqa: E402
-from core.reports import BodyParams, Page, ReportKind, build_body  # noqa: E402
+from core.reports import ReportKind  # noqa: E402
 from core.servers import Server, custom_server  # noqa: E402
 from core.windows import DateWindow  # noqa: E402
 from core.wire import parse_json  # noqa: E402

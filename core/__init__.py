@@ -9,3 +9,6 @@ APP_NAME = "Clockify Report Exporter"
 APP_ID = "clockify-report-exporter"
 # The project's website (pyproject.toml's [project.urls] Homepage; a test keeps them equal).
 HOMEPAGE = "https://github.com/clockify-report-exporter/clockify-report-exporter"
+# Started with only this argument, the frozen window's executable is its own export process
+# (core.export_process). Here, not there: the entry point checks it before loading anything.
+CHILD_FLAG = "--export-process"

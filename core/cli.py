@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TextIO, cast
 
 from core import APP_NAME, __version__, cli_filters
+from core.bodies import Filters, IdFilter, ReportOptions
 from core.cli_help import EPILOG, CliParser
 from core.cli_input import (
     ENV_KEY,
@@ -50,16 +51,7 @@ from core.manifest import verification_summary
 from core.planning import ExportRequest
 from core.ratelimit import Pacer
 from core.render.settings import CsvSettings, Renderer
-from core.reports import (
-    SORT_ORDERS,
-    SUMMARY_GROUPS,
-    WEEKLY_GROUPS,
-    ExportFormat,
-    Filters,
-    IdFilter,
-    ReportKind,
-    ReportOptions,
-)
+from core.reports import SORT_ORDERS, SUMMARY_GROUPS, WEEKLY_GROUPS, ExportFormat, ReportKind
 from core.servers import REGIONS, Server, custom_server, region_server, subdomain_server
 from core.terminal import (
     CleanFormatter,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from core.bodies import IdFilter
 from core.cli_input import not_empty_arg, pick
 from core.errors import UsageError
 from core.reports import (
@@ -13,7 +14,6 @@ from core.reports import (
     DURATION_FORMATS,
     INVOICING_STATES,
     WEEK_STARTS,
-    IdFilter,
 )
 
 if TYPE_CHECKING:

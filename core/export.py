@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from core.atomic import preflight_output
+from core.bodies import BodyParams, Page, ReportOptions, build_body
 from core.client import ClockifyClient
 from core.errors import (
     CancelledError,
@@ -74,7 +75,7 @@ from core.render.choice import pdf_fits, pdf_note
 from core.render.context import ReportContext
 from core.render.job import pdf_rows, render_context
 from core.render.settings import Renderer
-from core.reports import BodyParams, ExportFormat, Page, ReportKind, ReportOptions, build_body
+from core.reports import ExportFormat, ReportKind
 from core.summaries import (
     JsonTotals,
     document_figures,

@@ -14,9 +14,9 @@ import threading
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from core.bodies import Page
 from core.errors import IncompleteError
 from core.paging import Fetched
-from core.reports import Page
 from core.sinks import FileSink
 from core.summaries import window_count
 from core.writers import (

@@ -16,8 +16,8 @@ stderr first, so that a stray print cannot corrupt the stream): progress, log re
 the window's log, then one outcome. Messages are length-prefixed pickles between two
 copies of this same program.
 
-At the top this module imports only the standard library and core.errors: the frozen
-window's entry point imports it first, to know whether it was started as the child.
+At the top this module imports only the standard library and core.errors: the child loads
+no more than it needs before it reads its spec.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from core import CHILD_FLAG
 from core.errors import CancelledError, ExporterError, unexpected_error
 
 if TYPE_CHECKING:
@@ -45,7 +46,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-CHILD_FLAG = "--export-process"  # the frozen app, started with only this, is the child
 CANCEL = b"x"  # parent to child, after the spec: stop now
 START = b"s"  # parent to child: the window started a request to the export's workspace
 KILL_AFTER = 10.0  # seconds a cancelled child has to clean up before it is killed

@@ -15,18 +15,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from core.bodies import Filters, ReportOptions, validate_options
 from core.errors import UsageError
 from core.limits import FREE_HOURLY_QUOTA, WaitInfo
 from core.render.choice import CLOCKIFY_PDF_NOTE, RenderChoice, choose
 from core.render.settings import CsvSettings, Renderer
-from core.reports import (
-    MAX_PAGE_SIZE,
-    ExportFormat,
-    Filters,
-    ReportKind,
-    ReportOptions,
-    validate_options,
-)
+from core.reports import MAX_PAGE_SIZE, ExportFormat, ReportKind
 from core.windows import (
     FREE_PLAN_MAX_DAYS,
     PAID_PLAN_MAX_DAYS,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, Slot
 from PySide6.QtGui import QAction
@@ -25,8 +25,11 @@ from core.servers import REGION_LABELS, Server, global_server, make_server, serv
 from gui import wording
 from gui.session import KeyKeeper, Session
 from gui.settings import AppSettings
-from gui.widgets import StatusLabel, Tone, themed_icon
-from gui.worker import Connection, WorkerThreads
+from gui.widgets import StatusLabel, Tone, shipped_icon
+from gui.worker import WorkerThreads
+
+if TYPE_CHECKING:
+    from core.connection import Connection
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +74,7 @@ class AccountPanel(QGroupBox):
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.setPlaceholderText(self.tr("Paste your Clockify API key"))
         self.key_edit.setAccessibleName(self.tr("API key"))
-        self.show_key_action = QAction(themed_icon("view-visible"), self.tr("Show key"), self)
+        self.show_key_action = QAction(shipped_icon("view-visible"), self.tr("Show key"), self)
         self.show_key_action.setCheckable(True)
         self.key_edit.addAction(self.show_key_action, QLineEdit.ActionPosition.TrailingPosition)
         self.sign_in_button = QPushButton(self.tr("S&ign in"), self)
@@ -187,6 +190,8 @@ class AccountPanel(QGroupBox):
         self._sign_out(quiet=True)
         self._generation += 1
         generation = self._generation
+        from core.connection import Connection  # with the first sign-in, not at start
+
         connection = Connection(server, key)
         self._show_signing_in(server)
         self._update_enabled(signing_in=True)
@@ -283,7 +288,7 @@ class AccountPanel(QGroupBox):
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Normal if shown
                                   else QLineEdit.EchoMode.Password)
         self.show_key_action.setText(self.tr("Hide key") if shown else self.tr("Show key"))
-        self.show_key_action.setIcon(themed_icon("view-hidden" if shown else "view-visible"))
+        self.show_key_action.setIcon(shipped_icon("view-hidden" if shown else "view-visible"))
 
     @Slot()
     def on_forget_button_clicked(self) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.connection import STARTS
 from core.errors import ExporterError
 from core.limits import CLOCKIFY_PDF_MAX_ROWS, WaitInfo
 from core.render.settings import CSV_DELIMITERS, CsvSettings, Renderer
@@ -241,6 +240,8 @@ class ExportPanel(QGroupBox):
             self.cost_label.set_status("")
             self.note_label.set_status("")
             return
+        from core.connection import STARTS  # loaded with the first sign-in, not at start
+
         # The quota counts the requests this app made to the workspace in the last hour
         # (its pick-lists): the estimate starts from them.
         self.cost_label.set_status(wording.cost_text(plan, request.kind.paged,

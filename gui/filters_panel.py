@@ -23,14 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import ExporterError
-from core.reports import APPROVAL_STATES, INVOICING_STATES, Filters, IdFilter, ReportKind
+from core.reports import APPROVAL_STATES, INVOICING_STATES, ReportKind
 from gui import wording
 from gui.pick_list_button import PickListButton
 from gui.widgets import StatusLabel, Tone
-from gui.worker import Connection, WorkerThreads
+from gui.worker import WorkerThreads
 
 if TYPE_CHECKING:
+    from core.bodies import Filters, IdFilter
     from core.client import ClockifyClient
+    from core.connection import Connection
 
 log = logging.getLogger(__name__)
 
@@ -224,6 +226,8 @@ class FiltersPanel(QGroupBox):
         return self._workspace_id in self._cache
 
     def filters(self) -> Filters:
+        from core.bodies import Filters, IdFilter  # its dataclasses: not for the first paint
+
         def ids(what: str, contains: str = "CONTAINS") -> IdFilter:
             return IdFilter(tuple(self.buttons[what].selected_ids()), contains)
 

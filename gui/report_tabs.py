@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QTabWidget, QWidget
@@ -19,11 +19,11 @@ from core.reports import (
     SUMMARY_SORT_COLUMNS,
     WEEK_STARTS,
     WEEKLY_GROUPS,
-    OptionProblem,
     ReportKind,
-    ReportOptions,
-    option_problems,
 )
+
+if TYPE_CHECKING:  # core.bodies (dataclasses, ~5 ms) loads once options are read, not at start
+    from core.bodies import ReportOptions
 
 NONE = ""
 # Clockify's option values, as people read them (marked for translation).
@@ -257,6 +257,8 @@ class ReportTabs(QTabWidget):
         self.options_changed.emit()
 
     def options(self) -> ReportOptions:
+        from core.bodies import ReportOptions
+
         kind = self.kind()
         self.ensure_built(kind)
         order = self._order_combos.get(kind)
@@ -283,6 +285,8 @@ class ReportTabs(QTabWidget):
         return str(self.week_start_combo.currentData() or self._profile_week_start)
 
     def problem(self) -> str | None:
+        from core.bodies import OptionProblem, option_problems
+
         problems = option_problems(self.kind(), self.options())
         # The window can only produce repeated group levels; anything else keeps core's words.
         worded = {OptionProblem.GROUP_REPEATED: self.tr(

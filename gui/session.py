@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -16,7 +16,9 @@ from core.credentials import CredentialStore
 from core.errors import CredentialError
 from gui.widgets import Tone
 from gui.wording import error_line
-from gui.worker import Connection
+
+if TYPE_CHECKING:  # loaded with the first sign-in, not at start
+    from core.connection import Connection
 
 log = logging.getLogger(__name__)
 

@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from core.connection import Connection
 from core.errors import CancelledError, ExporterError, unexpected_error
-from core.export_process import ExportProcess, ExportSpec
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the first paint needs neither the export process nor a connection
     from core.client import ClockifyClient
+    from core.connection import Connection
+    from core.export_process import ExportProcess
     from core.planning import ExportRequest, Phase, Progress
 
 log = logging.getLogger(__name__)
@@ -89,6 +89,8 @@ class ExportWorker(_Worker):
 
     @Slot()
     def run(self) -> None:
+        from core.export_process import ExportProcess, ExportSpec
+
         self.started.emit()
         try:
             spec = ExportSpec(self.connection, self.request, self.workspace,

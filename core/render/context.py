@@ -8,9 +8,10 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from core import __version__
+from core.bodies import Filters, ReportOptions
 from core.render.settings import CsvSettings
 from core.render.table import Formats
-from core.reports import Filters, ReportKind, ReportOptions
+from core.reports import ReportKind
 
 AMOUNT_LABELS = {"EARNED": "Billable", "COST": "Cost", "PROFIT": "Profit"}
 

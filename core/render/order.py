@@ -20,10 +20,11 @@ from typing import IO, Any
 
 import orjson
 
+from core.bodies import ReportOptions
 from core.errors import OutputError
 from core.items import ItemSink
 from core.render.values import local_time
-from core.reports import ReportKind, ReportOptions
+from core.reports import ReportKind
 from core.summaries import duration_seconds
 
 RUN_ITEMS = 10_000  # items sorted in memory at once (~40 MB of parsed entries)

@@ -7,10 +7,11 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from core.bodies import ReportOptions
 from core.render.context import ReportContext
 from core.render.sinks import RenderDocumentSink, RenderItemSink
 from core.render.table import Formats
-from core.reports import ExportFormat, ReportKind, ReportOptions
+from core.reports import ExportFormat, ReportKind
 from core.writers import AtomicFile
 
 NAMES = ["Zoë Müller", "Γιώργος Παπαδόπουλος", "Наталья Иванова", "דנה כהן", "José Álvarez"]

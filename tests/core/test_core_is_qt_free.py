@@ -11,8 +11,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 # Modules the brief names; the optional ones may not exist yet in this checkout.
 REQUIRED = [
-    "core", "core.errors", "core.servers", "core.windows", "core.reports", "core.client",
-    "core.writers", "core.summaries", "core.credentials", "core.export", "core.resources",
+    "core", "core.errors", "core.servers", "core.windows", "core.reports", "core.bodies",
+    "core.client", "core.writers", "core.summaries", "core.credentials", "core.export",
+    "core.resources",
 ]
 OPTIONAL = ["core.cli", "core.demo", "core.demo_session"]
 

@@ -17,6 +17,7 @@ import orjson
 import pytest
 import responses
 
+from core.bodies import ReportOptions
 from core.client import ClockifyClient, RetryPolicy
 from core.errors import (
     CancelledError,
@@ -31,7 +32,7 @@ from core.errors import (
 from core.export import ExportJob
 from core.planning import ExportRequest, Phase, Progress
 from core.render.settings import Renderer
-from core.reports import ExportFormat, ReportKind, ReportOptions
+from core.reports import ExportFormat, ReportKind
 from core.windows import DateWindow
 from tests.core.fakes import (
     LOCAL,

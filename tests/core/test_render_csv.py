@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from core.bodies import ReportOptions
 from core.render.settings import CsvSettings
-from core.reports import ExportFormat, ReportKind, ReportOptions
+from core.reports import ExportFormat, ReportKind
 from core.writers import UTF8_BOM
 from tests.core.render_data import (
     context,

@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
+from core.bodies import ReportOptions
 from core.errors import OutputError
 from core.render.order import SortedItems, sort_key
-from core.reports import ReportKind, ReportOptions
+from core.reports import ReportKind
 
 
 class Collect:

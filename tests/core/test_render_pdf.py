@@ -11,9 +11,10 @@ from typing import Any
 import pypdf
 import pytest
 
+from core.bodies import ReportOptions
 from core.render.bidi import visual
 from core.render.pdf_writer import font_path
-from core.reports import ExportFormat, ReportKind, ReportOptions
+from core.reports import ExportFormat, ReportKind
 from tests.core.render_data import (
     context,
     entry,

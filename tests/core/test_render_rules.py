@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from core.bodies import ReportOptions
 from core.planning import ExportRequest, plan_export
 from core.render.choice import RenderChoice, choose, pdf_fits
 from core.render.context import user_group_names, workspace_currency
@@ -17,7 +18,7 @@ from core.render.settings import Renderer
 from core.render.table import Formats, Kind
 from core.render.totals import Expected, Tally, TotalsMismatchError, check, expected_from
 from core.render.values import date_patterns, hms, money_text
-from core.reports import ExportFormat, ReportKind, ReportOptions
+from core.reports import ExportFormat, ReportKind
 from core.summaries import merge_weekly
 from core.windows import DateWindow
 from tests.core.render_data import (

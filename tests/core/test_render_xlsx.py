@@ -8,7 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from core.reports import ExportFormat, ReportKind, ReportOptions
+from core.bodies import ReportOptions
+from core.reports import ExportFormat, ReportKind
 from tests.core.render_data import (
     context,
     entry,

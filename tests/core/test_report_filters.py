@@ -12,20 +12,10 @@ from typing import Any
 
 import pytest
 
+from core.bodies import BodyParams, Filters, IdFilter, ReportOptions, build_body, validate_options
 from core.errors import ErrorKind, NetworkError, NotFoundError, OutputError, UsageError
 from core.planning import ExportRequest, plan_export
-from core.reports import (
-    AMOUNT_SHOWN,
-    SUMMARY_GROUPS,
-    BodyParams,
-    ExportFormat,
-    Filters,
-    IdFilter,
-    ReportKind,
-    ReportOptions,
-    build_body,
-    validate_options,
-)
+from core.reports import AMOUNT_SHOWN, SUMMARY_GROUPS, ExportFormat, ReportKind
 from core.windows import DateWindow, Preset, preset_range
 from tests.openapi import check_body
 

@@ -8,18 +8,16 @@ from typing import Any
 
 import pytest
 
-from core.reports import (
-    SUMMARY_GROUPS,
+from core.bodies import (
     BodyParams,
-    ExportFormat,
     Filters,
     IdFilter,
     Page,
-    ReportKind,
     ReportOptions,
     build_body,
     validate_options,
 )
+from core.reports import SUMMARY_GROUPS, ExportFormat, ReportKind
 from core.windows import DateWindow
 from tests.openapi import BODY_SCHEMAS, check_body, openapi, schema_validator, unknown_keys
 

@@ -11,10 +11,11 @@ from datetime import date
 
 import pytest
 
+from core.bodies import BodyParams, build_body
 from core.client import ClockifyClient, Timeouts
 from core.demo import DemoConfig, DemoServer
 from core.errors import ErrorKind, ExporterError, NetworkError
-from core.reports import BodyParams, ReportKind, build_body
+from core.reports import ReportKind
 from core.servers import custom_server
 from core.windows import DateWindow
 from gui import wording

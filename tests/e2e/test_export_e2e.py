@@ -13,12 +13,13 @@ from typing import Any
 import openpyxl
 import pytest
 
+from core.bodies import ReportOptions
 from core.demo import DEMO_MANAGER_KEY, DemoConfig, DemoServer
 from core.errors import CancelledError, NetworkError, PlanLimitError
 from core.export import ExportJob
 from core.planning import ExportRequest, Progress
 from core.render.settings import Renderer
-from core.reports import ExportFormat, ReportKind, ReportOptions
+from core.reports import ExportFormat, ReportKind
 from tests.e2e.conftest import TODAY, assert_bodies_valid, make_client
 
 BERLIN = "Europe/Berlin"

@@ -18,6 +18,7 @@ import pypdf
 import pytest
 from fontTools.ttLib import TTFont
 
+from core.bodies import ReportOptions
 from core.cli import run
 from core.demo import DemoConfig, DemoServer
 from core.errors import EXIT_OK
@@ -25,7 +26,7 @@ from core.export import ExportJob
 from core.planning import ExportRequest, ExportResult
 from core.render.pdf_writer import font_path
 from core.render.settings import CsvSettings, Renderer
-from core.reports import ExportFormat, ReportKind, ReportOptions
+from core.reports import ExportFormat, ReportKind
 from core.writers import UTF8_BOM
 from tests.e2e.conftest import TODAY, assert_bodies_valid, make_client
 

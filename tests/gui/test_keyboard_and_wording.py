@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from core import HOMEPAGE
+from core.connection import Connection
 from core.errors import ErrorKind, NetworkError, OutputError
 from core.limits import WaitInfo, WaitReason
 from core.planning import ExportPlan, ExportRequest, Phase, Progress
@@ -24,7 +25,7 @@ from gui import dialogs, settings, wording
 from gui.main_window import MainWindow
 from gui.pick_list_button import PickListButton
 from gui.platform_check import xcb_problem
-from gui.worker import Connection, ExportWorker
+from gui.worker import ExportWorker
 
 # The real dialog functions, taken before the autouse fixture replaces them.
 REAL_CONFIRM = dialogs.confirm_cancel_on_close

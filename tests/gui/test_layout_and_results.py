@@ -266,7 +266,6 @@ def test_the_free_plan_estimate_counts_the_windows_own_pick_list_requests(
         monkeypatch: pytest.MonkeyPatch) -> None:
     starts = RequestStarts()  # this test's requests only, not the other tests'
     monkeypatch.setattr("core.connection.STARTS", starts)
-    monkeypatch.setattr("gui.export_panel.STARTS", starts)
     window = make_window()
     sign_in(qtbot, window, demo_server)
     choose_workspace(qtbot, window, demo_server.free_workspace_id)  # loads its pick-lists

@@ -8,9 +8,10 @@ from typing import Any
 from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
+from core.connection import Connection
 from core.errors import ExporterError
 from core.servers import custom_server
-from gui.worker import Connection, WorkerThreads
+from gui.worker import WorkerThreads
 
 
 def test_answers_of_threads_that_finished_together_are_all_delivered(qtbot: QtBot) -> None:
