@@ -6,7 +6,6 @@ import argparse
 import atexit
 import gc
 import logging
-import signal
 import sys
 import threading
 import traceback
@@ -39,13 +38,20 @@ log = logging.getLogger(__name__)
 SMOKE_TIMEOUT_MS = 60_000
 
 
+# The window's options: each one is off unless given.
+_FLAGS = (
+    ("--demo", "use the built-in demo server and its sample data"),
+    ("--smoke-test", "with --demo: export once through the window, print the file, quit"),
+    ("--version", "print the version and quit"),
+)
+
+
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    if not argv:  # from the desktop, no arguments: no parser (argparse's gettext lookup, ~2 ms)
+        return argparse.Namespace(**{flag[2:].replace("-", "_"): False for flag, _ in _FLAGS}), []
     parser = argparse.ArgumentParser(prog="clockify-exporter", description=APP_NAME)
-    parser.add_argument("--demo", action="store_true",
-                        help="use the built-in demo server and its sample data")
-    parser.add_argument("--smoke-test", action="store_true",
-                        help="with --demo: export once through the window, print the file, quit")
-    parser.add_argument("--version", action="store_true", help="print the version and quit")
+    for flag, text in _FLAGS:
+        parser.add_argument(flag, action="store_true", help=text)
     return parser.parse_known_args(argv)
 
 
@@ -240,9 +246,11 @@ def after_first_paint(window: MainWindow, log_file: LogFile) -> None:
     source), the log file (~15 ms) and the garbage collector's first full pass (see
     calm_garbage_collector) ran before the first paint; a user saw an empty screen for as
     long. The key and the sign-in status now appear a moment after the window does.
+    Ctrl+C in the terminal works from here on (the signal module is not needed before).
     """
     window.log_file = log_file.open()
     window.start()
+    stop_on_interrupt(window)
     calm_garbage_collector()
 
 
@@ -250,6 +258,8 @@ def stop_on_interrupt(window: MainWindow) -> None:
     """Ctrl+C in the terminal quits as closing the window does (a running export is
     cancelled first). Qt's event loop never runs Python code on its own, so a timer hands
     control to Python regularly to let it notice the signal."""
+    import signal
+
     signal.signal(signal.SIGINT, lambda _signum, _frame: window.quit_without_asking())
     timer = QTimer(window)
     timer.timeout.connect(lambda: None)
@@ -310,7 +320,6 @@ def main(argv: list[str] | None = None) -> int:
         smoke = None
         if args.smoke_test:  # the exported file stays, for whoever checks it
             smoke = SmokeTest(window, Path(tempfile.mkdtemp(prefix="clockify-smoke-")))
-        stop_on_interrupt(window)
         window.first_painted.connect(lambda: after_first_paint(window, log_file))
         window.show()
         code = app.exec()

@@ -103,7 +103,7 @@ class ExportPanel(QGroupBox):
         self.time_label.setWordWrap(False)  # short; wrapped, it would split mid-phrase
         self.wait_label = StatusLabel(self)
         self.wait_label.setAccessibleName(self.tr("Rate limit wait"))
-        self.banner = MessageBanner(self)
+        self._banner: MessageBanner | None = None  # made with the first result (banner)
         self.export_button = QPushButton(self.tr("&Export…"), self)
         self.export_button.setDefault(True)
         self.export_button.setToolTip(self.tr("Choose where to save, then export (Ctrl+E)"))
@@ -141,7 +141,6 @@ class ExportPanel(QGroupBox):
         status.addWidget(self.time_label)
         grid.addLayout(status, 5, 0, 1, 3)
         grid.addWidget(self.wait_label, 6, 0, 1, 3)
-        grid.addWidget(self.banner, 7, 0, 1, 3)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reason_label, 1)
         buttons.addStretch(0)  # keeps the buttons at the right when there is no reason
@@ -149,6 +148,7 @@ class ExportPanel(QGroupBox):
         buttons.addWidget(self.cancel_button)
         grid.addLayout(buttons, 8, 0, 1, 3)
         grid.setColumnStretch(2, 1)
+        self._grid = grid
         self.timer_tick = QTimer(self)  # the elapsed time moves on between progress reports
         self.timer_tick.setInterval(1000)
         self.timer_tick.timeout.connect(self.on_timer_tick_timeout)
@@ -265,7 +265,8 @@ class ExportPanel(QGroupBox):
                        self.escape_check, self.bom_check, self.manifest_check):
             widget.setEnabled(not running)
         if running:
-            self.banner.clear()
+            if self._banner is not None:
+                self._banner.clear()
             self._clock.start()
             self._last_progress = None
             self.progress_bar.setRange(0, 0)  # busy until the first progress arrives
@@ -348,6 +349,17 @@ class ExportPanel(QGroupBox):
             (self.tr("&Copy details"), copy_details)]
         text, hint = wording.error_text(error)
         self.banner.show_message(Tone.ERROR, wording.error_title(error), text, hint, actions)
+
+    @property
+    def banner(self) -> MessageBanner:
+        """Where the last export's result shows, under the progress (row 7 of the grid).
+
+        Made when the first result comes: no frame shows it before, and building it (its
+        bold title font) cost the first paint ~3 ms."""
+        if self._banner is None:
+            self._banner = MessageBanner(self)
+            self._grid.addWidget(self._banner, 7, 0, 1, 3)
+        return self._banner
 
     def show_cancelled(self) -> None:
         self._show_idle()

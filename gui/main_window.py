@@ -123,7 +123,9 @@ class MainWindow(QMainWindow):
         self.export_panel.export_requested.connect(self.on_export_action_triggered)
         self.export_panel.cancel_requested.connect(self.on_cancel_action_triggered)
         self.first_painted.connect(self.on_first_painted)
-        self.on_choices_changed()
+        # Nothing to remember yet (the choices are the saved ones): on a first start the
+        # first paint then needs no json and no settings write.
+        self._check_choices()
 
     def _make_menus(self) -> None:
         """The menu bar and its actions; the shortcuts and the language menu follow the
@@ -244,6 +246,11 @@ class MainWindow(QMainWindow):
             saved = self.settings.data("filters")
             saved[str(workspace.get("id"))] = self.filters_panel.state()
             self.settings.set_data("filters", saved)
+        self._check_choices()
+
+    def _check_choices(self) -> None:
+        """Whether the choices allow an export, and what it costs."""
+        kind = self.report_tabs.kind()
         self.filters_panel.set_report_kind(kind)
         plan: ExportPlan | None = None
         request = None

@@ -7,7 +7,6 @@ keyring (core/credentials.py) or only in memory.
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -95,6 +94,8 @@ class AppSettings:
         raw = self._settings.value(key, "")
         if not isinstance(raw, str) or not raw:
             return dict(DEFAULTS[key])
+        import json  # here: a first start has no such setting, and its first paint no json
+
         try:
             value = json.loads(raw)
         except ValueError:
@@ -105,6 +106,8 @@ class AppSettings:
     def set_data(self, key: str, value: dict[str, Any]) -> None:
         if key not in _JSON_KEYS:
             raise KeyError(key)
+        import json
+
         self._settings.setValue(key, json.dumps(value, sort_keys=True))
 
     def geometry(self) -> QByteArray:

@@ -18,11 +18,13 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from core.errors import CancelledError, ExporterError, unexpected_error
 
-if TYPE_CHECKING:  # the first paint needs neither the export process nor a connection
+if TYPE_CHECKING:  # the first paint needs neither these modules nor Qt's thread class
+    from PySide6.QtCore import QThread
+
     from core.client import ClockifyClient
     from core.connection import Connection
     from core.export_process import ExportProcess
@@ -211,7 +213,7 @@ class WorkerThreads(QObject):
         self._running: dict[QThread, tuple[_Worker, QObject | None]] = {}
 
     def start(self, worker: _Worker, relay: QObject | None = None) -> None:
-        from PySide6.QtCore import Qt  # here: loading `Qt` costs the first paint ~20 ms
+        from PySide6.QtCore import Qt, QThread  # here: loading `Qt` costs the first paint ~20 ms
 
         thread = QThread()
         thread.setObjectName(type(worker).__name__)
@@ -239,6 +241,8 @@ class WorkerThreads(QObject):
         # Forget only the thread that finished. Another thread may have finished too, but
         # its answer can still be queued for its relay; dropping that relay now would
         # destroy it with the answer undelivered (a sign-in that never loads workspaces).
+        from PySide6.QtCore import QThread
+
         thread = self.sender()
         if isinstance(thread, QThread):
             self._running.pop(thread, None)

@@ -5,7 +5,9 @@ The HTTP stack and the keyring load when first needed, after the window has pain
 pick-lists and hidden report tabs are built when first used; Qt's `Qt` namespace (~20 ms to
 load) is not touched, nor QKeySequence (~3 ms: shortcuts are set after the first paint);
 the first start's dates (UTC, "Last month") need neither zoneinfo nor calendar (~3 ms),
-and the export process's messages load pickle when there are some (~2 ms).
+the export process's messages load pickle when there are some (~2 ms), request bodies
+(core.bodies), the export process and json load with the first export or setting, and the
+result banner is made with the first result (~3 ms).
 Each of these kept the frozen window's start-up short — see benchmarks/bench_bundle.py.
 """
 
@@ -119,13 +121,17 @@ def test_the_first_paint_loads_no_http_keyring_pick_list_zone_database_or_qt_ext
     assert done.stdout.strip() == ""
 
 
-# Builds and shows the window as WINDOW_PROBE does; prints what loaded of the export's plan.
+# Builds and shows the window as WINDOW_PROBE does; prints what loaded of the export's plan,
+# its request bodies (dataclasses, ~5 ms), its process and connection, or json (a first
+# start has no JSON setting to read, and writes none before a choice changes).
 PLAN_PROBE = WINDOW_PROBE.split("loaded = ")[0] + """
-print(",".join(m for m in ("core.planning", "core.render.choice") if m in sys.modules))
+print(",".join(m for m in ("core.planning", "core.render.choice", "core.bodies",
+                           "core.export_process", "core.connection", "json")
+               if m in sys.modules))
 """
 
 
-def test_the_first_paint_loads_no_export_plan(tmp_path: Path) -> None:
+def test_the_first_paint_loads_no_export_plan_bodies_process_or_json(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-c", PLAN_PROBE, str(tmp_path / "settings.ini")],
         capture_output=True, text=True, timeout=60, env=probe_env(tmp_path))
@@ -181,3 +187,25 @@ def test_choices_of_tabs_not_built_are_kept(make_window: WindowFactory) -> None:
     window.report_tabs.set_kind(ReportKind.WEEKLY)
     assert window.report_tabs.options().weekly_group == "PROJECT"
     assert window.report_tabs.week_start() == "SUNDAY"
+
+
+def test_the_result_banner_is_made_with_the_first_result(make_window: WindowFactory,
+                                                         qtbot: QtBot) -> None:
+    window = make_window()
+    panel = window.export_panel
+
+    def made() -> bool:
+        return panel._banner is not None
+
+    assert not made()  # not built for the first paint
+    panel.show_cancelled()
+    assert made()
+    qtbot.waitUntil(panel.banner.isVisible)
+    assert panel.banner.title_label.text() == "Export cancelled"
+
+
+def test_a_desktop_start_parses_no_arguments_yet_means_what_the_parser_would() -> None:
+    from gui.app import parse_args
+
+    # -platform is Qt's: the parser leaves it, so its answer is the parser's defaults.
+    assert parse_args([]) == (parse_args(["-platform", "offscreen"])[0], [])
