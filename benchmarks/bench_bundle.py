@@ -13,16 +13,22 @@ a load swing on a shared machine hits both alike):
 * size: apparent bytes of the onedir (what a user downloads unpacked);
 * ``--version`` wall time: process start → exit after every top-level import (both entry
   points import QtCore/QtGui/QtWidgets at module level and exit before the QApplication);
-* X window created, X11: process start → the window (by its title) exists on an Xvfb screen,
-  polled with ``xwininfo`` (needs ``xvfb`` and ``x11-utils``; skipped otherwise). Qt creates
-  the X window inside ``show()``, before the event loop runs, so this is not yet what a
-  user sees;
+* X window mapped, X11: process start → the app's window is mapped on an Xvfb screen
+  (needs ``xvfb`` and ``x11-utils``; skipped otherwise). Qt maps it inside ``show()``, before
+  the event loop runs, so this is not yet what a user sees;
 * first paint, X11 — the goal's measure: process start → the window's pixels are on the
   screen. Xvfb keeps its screen in a file (``-fbdir``) with a black root (``-br``); Qt's X
   windows have no background of their own, so the window's area stays black until the app
   has painted it. Polled by reading a grid of pixels of the window's area from that file.
   Whatever the app runs between ``show()`` and its first paint (before the event loop
   starts, or in the loop ahead of the paint) counts here, as it does for a user.
+
+The window is found without taking CPU from the app: one ``xev`` process, started before
+the runs, reports the X server's window events (created, configured, mapped) as they happen,
+and a thread here reads them while blocked. (Until issue 11 the window was found by running
+``xwininfo -tree`` again and again, a new process every ~3 ms: on a 2-core machine that
+took a core from the app it measured, and added 43 ms to our first paint and 18 ms to the
+bare one, benchmarks/RESULTS.md.) After the run, ``xwininfo -id`` checks the window's title.
 
 Both apps are measured from the outside in the same way; the app carries no benchmark hook.
 
@@ -43,6 +49,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -145,11 +152,12 @@ class Screen:
 
     display: str
     framebuffer: Path
+    events: WindowEvents
 
 
 @contextmanager
 def xvfb() -> Iterator[Screen | None]:
-    if not (shutil.which("Xvfb") and shutil.which("xwininfo")):
+    if not all(shutil.which(tool) for tool in ("Xvfb", "xwininfo", "xev", "xprop", "stdbuf")):
         yield None
         return
     # A display no other (or dying) X server holds: a lingering one from an earlier run
@@ -173,7 +181,11 @@ def xvfb() -> Iterator[Screen | None]:
                 time.sleep(0.05)
             if server.poll() is not None:
                 raise RuntimeError(f"Xvfb could not start on {display}")
-            yield Screen(display, Path(fbdir) / "Xvfb_screen0")
+            events = WindowEvents(display)
+            try:
+                yield Screen(display, Path(fbdir) / "Xvfb_screen0", events)
+            finally:
+                events.close()
         finally:
             server.terminate()
             server.wait(timeout=10)
@@ -213,56 +225,125 @@ class Framebuffer:
         return self._offset + y * self.bytes_per_line + 4 * x
 
 
-# One window line of `xwininfo -tree`: 0x… "title": ("res" "class")  WxH+x+y  +absx+absy
-_TREE_LINE = re.compile(r'"(?P<title>[^"]*)":.*?\s(?P<w>\d+)x(?P<h>\d+)[+-]-?\d+[+-]-?\d+'
-                        r"\s+\+(?P<x>-?\d+)\+(?P<y>-?\d+)")
 PAINTED_SHARE = 0.9  # of the window's area: Qt flushes its first frame in one go
+MIN_WINDOW_SIDE = 16  # px: Qt's client-leader and helper windows are 1x1 or 3x3, never mapped
+
+# xev's report of one event: a header line ("MapNotify event, serial 18, …"), then details.
+_GEOMETRY = re.compile(r"window (?P<id>0x[0-9a-f]+), \((?P<x>-?\d+),(?P<y>-?\d+)\), "
+                       r"width (?P<w>\d+), height (?P<h>\d+)")
+_MAPPED = re.compile(r"event 0x[0-9a-f]+, window (?P<id>0x[0-9a-f]+)")
 
 
-MIN_WINDOW_SIDE = 16  # px
+class WindowEvents:
+    """The X server's top-level window events, read from ``xev -root`` as they happen.
 
-
-def find_window(display: str, title: str) -> tuple[int, int, int, int] | None:
-    """x, y, width and height of the top-level window with this title, if it exists.
-
-    Qt also names its 1x1 client-leader window after the application, which for our app
-    is the window's title: windows that small are not the one a user sees.
+    The thread that reads them waits on xev's output, so watching costs the measured app
+    no CPU (a poll with a new xwininfo process every few milliseconds did).
     """
-    tree = subprocess.run(["xwininfo", "-root", "-tree", "-display", display],
-                          capture_output=True, text=True, check=False).stdout
-    for line in tree.splitlines():
-        match = _TREE_LINE.search(line)
-        if (match and match["title"] == title
-                and min(int(match["w"]), int(match["h"])) >= MIN_WINDOW_SIDE):
-            return int(match["x"]), int(match["y"]), int(match["w"]), int(match["h"])
-    return None
+
+    def __init__(self, display: str) -> None:
+        self._xev = subprocess.Popen(
+            ["stdbuf", "-oL", "xev", "-display", display, "-root", "-event", "substructure",
+             "-event", "property"],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self._changed = threading.Condition()
+        self._ready = threading.Event()
+        self._geometry: dict[str, tuple[int, int, int, int]] = {}
+        self._mapped: list[tuple[float, str]] = []  # (perf_counter when reported, window)
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        # Ready once xev reports a change of the root's properties: from then on it sees
+        # every window an app maps.
+        deadline = time.monotonic() + 10
+        while not self._ready.wait(0.1):
+            if time.monotonic() > deadline or self._xev.poll() is not None:
+                raise RuntimeError(f"xev does not report events of {display}")
+            subprocess.run(["xprop", "-display", display, "-root", "-f", "_BENCH_PROBE", "8s",
+                            "-set", "_BENCH_PROBE", "ready"], check=False,
+                           capture_output=True)
+
+    def close(self) -> None:
+        self._xev.terminate()
+        self._xev.wait(timeout=10)
+        self._reader.join(timeout=10)
+
+    def _read(self) -> None:
+        # xev starts each event with a blank line and its header; the window is named in
+        # the lines after it. Each event is taken as soon as its window's line arrives.
+        assert self._xev.stdout is not None
+        kind, seen = "", 0.0
+        for line in self._xev.stdout:
+            if line.strip() and not line.startswith((" ", "\t")):
+                kind, seen = line.split(" ", 1)[0], time.perf_counter()
+                if kind == "PropertyNotify":
+                    self._ready.set()
+            elif line.strip():
+                self._record(kind, seen, line)
+
+    def _record(self, kind: str, seen: float, line: str) -> None:
+        with self._changed:
+            if kind in ("CreateNotify", "ConfigureNotify"):
+                match = _GEOMETRY.search(line)
+                if match:
+                    self._geometry[match["id"]] = (int(match["x"]), int(match["y"]),
+                                                   int(match["w"]), int(match["h"]))
+            elif kind == "MapNotify":
+                match = _MAPPED.search(line)
+                if match:
+                    self._mapped.append((seen, match["id"]))
+            self._changed.notify_all()
+
+    def first_mapped(self, since: float, timeout: float) -> tuple[float, str] | None:
+        """When (perf_counter) and which window was mapped first after `since`."""
+        deadline = time.perf_counter() + timeout
+        with self._changed:
+            while True:
+                for seen, window in self._mapped:
+                    _x, _y, w, h = self._geometry.get(window, (0, 0, 0, 0))
+                    if seen >= since and min(w, h) >= MIN_WINDOW_SIDE:
+                        return seen, window
+                left = deadline - time.perf_counter()
+                if left <= 0 or not self._changed.wait(left):
+                    return None
+
+    def geometry(self, window: str) -> tuple[int, int, int, int]:
+        with self._changed:
+            return self._geometry[window]
+
+
+def window_title(display: str, window: str) -> str:
+    out = subprocess.run(["xwininfo", "-display", display, "-id", window], capture_output=True,
+                         text=True, check=False).stdout
+    match = re.search(r'Window id: 0x[0-9a-f]+ "(?P<title>[^"]*)"', out)
+    return match["title"] if match else ""
 
 
 def time_x11_window(executable: Path, home: Path, screen: Screen, title: str,
                     args: list[str]) -> tuple[float, float] | None:
-    """Seconds from process start until its X window exists, and until it is painted."""
+    """Seconds from process start until its X window is mapped, and until it is painted."""
     env = app_env(home, QT_QPA_PLATFORM="xcb", DISPLAY=screen.display)
     framebuffer = Framebuffer(screen.framebuffer)
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
         process = subprocess.Popen([str(executable), *args], env=env, stdout=log, stderr=log,
                                    start_new_session=True)
-        created: float | None = None
         window: tuple[int, int, int, int] | None = None
         try:
-            while time.perf_counter() - started < TIMEOUT_S:
-                if window is None:
-                    window = find_window(screen.display, title)
-                    if window is not None:
-                        created = time.perf_counter() - started
+            mapped = screen.events.first_mapped(started, TIMEOUT_S)
+            if mapped is not None:
+                seen, window_id = mapped
+                window = screen.events.geometry(window_id)
                 # The pixels are read without a process per poll: cheap, so polled densely.
-                if window is not None:
+                while time.perf_counter() - started < TIMEOUT_S and process.poll() is None:
                     if framebuffer.painted_share(*window) >= PAINTED_SHARE:
-                        assert created is not None
-                        return created, time.perf_counter() - started
+                        painted = time.perf_counter() - started
+                        shown = window_title(screen.display, window_id)
+                        if shown == title:
+                            return seen - started, painted
+                        print(f"{executable.name}: the window mapped is {shown!r}, not {title!r}",
+                              file=sys.stderr)
+                        return None
                     time.sleep(0.001)
-                if process.poll() is not None:
-                    break
             log.seek(0)
             print(f"{executable.name}: no painted window (exit {process.poll()}): "
                   f"{log.read().decode(errors='replace')[-2000:]}", file=sys.stderr)
@@ -324,7 +405,7 @@ def main(argv: list[str] | None = None) -> int:
         with xvfb() as screen:
             if screen is not None:
                 measurements.append((
-                    ("X window created, X11 (Xvfb)", "first paint, X11 (Xvfb)"),
+                    ("X window mapped, X11 (Xvfb)", "first paint, X11 (Xvfb)"),
                     lambda: time_x11_window(ours_exe(), home_ours, screen, OURS_TITLE, []),
                     lambda: time_x11_window(bare_exe(), home_bare, screen, BARE_TITLE, []),
                 ))
