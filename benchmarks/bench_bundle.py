@@ -363,6 +363,15 @@ def time_x11_window(executable: Path, home: Path, screen: Screen, title: str,
                         time.sleep(0.01)
 
 
+def paired_ratios(ours: list[float], bare: list[float]) -> str:
+    """Each run of ours over the bare run next to it: both met the same load, so on a
+    shared machine whose speed swings these ratios scatter less than the times do."""
+    ratios = sorted(o / b for o, b in zip(ours, bare, strict=True))
+    low, _median, high = statistics.quantiles(ratios, n=4)
+    return (f"ratio of each run to the bare one beside it: median "
+            f"{statistics.median(ratios):.2f}x, quartiles {low:.2f}x–{high:.2f}x")
+
+
 def ratio(ours: float | None, bare: float | None) -> str:
     if ours is None or bare is None or bare == 0:
         return "n/a"
@@ -422,6 +431,8 @@ def main(argv: list[str] | None = None) -> int:
                                  ratio(ours_median, bare_median), goal))
                     details.append(f"{label}: ours {[round(v, 3) for v in ours_samples]}, "
                                    f"bare {[round(v, 3) for v in bare_samples]}")
+                    if len(ours_samples) >= 4:
+                        details.append(f"{label}: {paired_ratios(ours_samples, bare_samples)}")
 
     header = ("measure", "ours", "bare", "ratio", "goal")
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(5)]
