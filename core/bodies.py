@@ -188,6 +188,13 @@ def _id_filter(flt: IdFilter, status: str) -> dict[str, Any]:
     return {"ids": list(dict.fromkeys(flt.ids)), "contains": flt.contains, "status": status}
 
 
+def _id_filters(f: Filters) -> dict[str, Any]:
+    """The id filters every report takes alike (tags differ: expenses have none)."""
+    chosen = {"users": f.users, "userGroups": f.user_groups, "clients": f.clients,
+              "projects": f.projects, "tasks": f.tasks}
+    return {key: _id_filter(flt, "ALL") for key, flt in chosen.items() if flt}
+
+
 def _common_fields(params: BodyParams) -> dict[str, Any]:
     f, opts = params.filters, params.options
     out: dict[str, Any] = {
@@ -205,16 +212,7 @@ def _common_fields(params: BodyParams) -> dict[str, Any]:
         out["description"] = f.description
     if f.without_description:
         out["withoutDescription"] = True
-    if f.users:
-        out["users"] = _id_filter(f.users, "ALL")
-    if f.user_groups:
-        out["userGroups"] = _id_filter(f.user_groups, "ALL")
-    if f.clients:
-        out["clients"] = _id_filter(f.clients, "ALL")
-    if f.projects:
-        out["projects"] = _id_filter(f.projects, "ALL")
-    if f.tasks:
-        out["tasks"] = _id_filter(f.tasks, "ALL")
+    out.update(_id_filters(f))
     if f.tags:
         tags = _id_filter(f.tags, "ALL")
         tags["containedInTimeentry"] = f.tags.contains
@@ -235,14 +233,5 @@ def _expense_fields(params: BodyParams) -> dict[str, Any]:
         out.update(page=params.page.number, pageSize=params.page.size)
     if f.billable is not None:
         out["billable"] = f.billable
-    if f.users:
-        out["users"] = _id_filter(f.users, "ALL")
-    if f.user_groups:
-        out["userGroups"] = _id_filter(f.user_groups, "ALL")
-    if f.clients:
-        out["clients"] = _id_filter(f.clients, "ALL")
-    if f.projects:
-        out["projects"] = _id_filter(f.projects, "ALL")
-    if f.tasks:
-        out["tasks"] = _id_filter(f.tasks, "ALL")
+    out.update(_id_filters(f))
     return out
