@@ -1,11 +1,14 @@
-"""Derive every icon file from ``resources/icon.svg``.
+"""Derive every icon file from ``resources/icon.svg`` and ``resources/icons/*.svg``.
 
 Qt's ``QSvgRenderer`` draws the SVG at each size (crisper than scaling one bitmap), then Pillow
-packs the ``.ico`` (Windows) and ``.icns`` (macOS). Only the SVG and ``resources/icon-256.png``
-(used by the window at run time) are committed; everything else goes to ``build/generated/``.
+packs the ``.ico`` (Windows) and ``.icns`` (macOS). The SVGs and the PNGs the window uses at
+run time are committed: ``resources/icon-256.png`` and, for each ``resources/icons/NAME.svg``,
+``NAME.png`` (16 px) and ``NAME@2x.png`` (32 px). The window draws no SVG before its first
+paint: Qt's SVG module and icon plugin cost that frame ~5 ms (benchmarks/RESULTS.md).
+Everything else goes to ``build/generated/``.
 
     python build_scripts/icons.py                 # build/generated/{icon.ico,icon.icns,icons/*.png}
-    python build_scripts/icons.py --update-resource   # also rewrite resources/icon-256.png
+    python build_scripts/icons.py --update-resource   # also rewrite the committed PNGs
 
 Runs Qt with the offscreen platform, so it needs no display.
 """
@@ -79,22 +82,38 @@ def write_icon_set(svg: Path = appinfo.ICON_SVG) -> dict[str, Path]:
     return {"ico": appinfo.ICON_ICO, "icns": appinfo.ICON_ICNS, "png_dir": appinfo.ICON_PNG_DIR}
 
 
-def update_resource_png(svg: Path = appinfo.ICON_SVG) -> Path:
-    """Rewrite the committed ``resources/icon-256.png`` from the SVG."""
+# The window's small icons (resources/icons): 16 px, and 32 px for screens at 2x.
+SMALL_ICON_SIZES = {"": 16, "@2x": 32}
+
+
+def small_icon_pngs(svg: Path) -> dict[int, Path]:
+    """The committed PNGs of one of the window's small icons, by size."""
+    return {size: svg.with_name(f"{svg.stem}{suffix}.png")
+            for suffix, size in SMALL_ICON_SIZES.items()}
+
+
+def update_resource_pngs(svg: Path = appinfo.ICON_SVG) -> list[Path]:
+    """Rewrite the committed PNGs: ``resources/icon-256.png`` and the small icons'."""
     render_png(svg, 256, appinfo.ICON_PNG_256)
-    return appinfo.ICON_PNG_256
+    written = [appinfo.ICON_PNG_256]
+    for small in sorted((appinfo.RESOURCES_DIR / "icons").glob("*.svg")):
+        for size, target in small_icon_pngs(small).items():
+            render_png(small, size, target)
+            written.append(target)
+    return written
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--update-resource", action="store_true",
-                        help="also rewrite resources/icon-256.png (commit the result)")
+                        help="also rewrite the PNGs in resources/ (commit the result)")
     args = parser.parse_args(argv)
     written = write_icon_set()
     for kind, path in written.items():
         print(f"{kind}: {path.relative_to(appinfo.REPO_ROOT)}")
     if args.update_resource:
-        print(f"resource: {update_resource_png().relative_to(appinfo.REPO_ROOT)}")
+        for path in update_resource_pngs():
+            print(f"resource: {path.relative_to(appinfo.REPO_ROOT)}")
     return 0
 
 

@@ -148,12 +148,13 @@ def install_excepthook() -> None:
 
 
 def app_icon() -> QIcon:
-    """The app's icon from resources/ (frozen or from the source tree), when it is there."""
-    for name in ("icon.svg", "icon-256.png"):
-        path = resource_path(name)
-        if path.is_file():
-            return QIcon(str(path))
-    return QIcon()
+    """The app's icon from resources/ (frozen or from the source tree), when it is there.
+
+    The PNG, not the SVG: on X11 the window's icon is drawn at several sizes inside show(),
+    and SVG would load Qt's SVG module there (with the eye icons, ~5 ms of the first paint).
+    """
+    path = resource_path("icon-256.png")
+    return QIcon(str(path)) if path.is_file() else QIcon()
 
 
 class SmokeTest(QObject):

@@ -38,9 +38,14 @@ def shipped_icon(name: str) -> QIcon:
     """An icon of resources/icons, the same on every desktop.
 
     Not the desktop theme's: many themes lack these names (the button was blank), Windows
-    and macOS have no theme, and looking one up cost the first paint ~5 ms.
+    and macOS have no theme, and looking one up cost the first paint ~5 ms. PNGs rendered
+    from the SVGs (build_scripts/icons.py), 16 px and 32 px for 2x screens: drawing an SVG
+    would load Qt's SVG module into the first paint.
     """
-    return QIcon(str(resource_path(f"icons/{name}.svg")))
+    icon = QIcon()
+    for suffix in ("", "@2x"):
+        icon.addFile(str(resource_path(f"icons/{name}{suffix}.png")))
+    return icon
 
 
 class Tone(StrEnum):

@@ -144,6 +144,26 @@ def test_linux_install_script_matches_the_archive_layout() -> None:
     assert appinfo.LINUX_INSTALL_SCRIPT.stat().st_mode & 0o111, "install.sh is not executable"
 
 
+def test_the_small_icons_have_their_pngs_at_1x_and_2x(qapp: Any) -> None:
+    # The window draws PNGs rendered from the SVGs (no SVG module in the first paint):
+    # `python build_scripts/icons.py --update-resource` writes them.
+    from PySide6.QtGui import QImage
+
+    from build_scripts.icons import small_icon_pngs
+    from gui.widgets import shipped_icon
+
+    svgs = sorted((appinfo.RESOURCES_DIR / "icons").glob("*.svg"))
+    assert {svg.stem for svg in svgs} == {"view-visible", "view-hidden"}
+    for svg in svgs:
+        for size, png in small_icon_pngs(svg).items():
+            image = QImage(str(png))
+            assert (image.width(), image.height()) == (size, size), png
+            assert image.hasAlphaChannel() and image.pixelColor(0, 0).alpha() == 0, png
+            assert any(image.pixelColor(x, size // 2).alpha() == 255 for x in range(size)), png
+        sizes = {(s.width(), s.height()) for s in shipped_icon(svg.stem).availableSizes()}
+        assert sizes == {(16, 16), (32, 32)}
+
+
 def test_icon_svg_renders(qapp: Any) -> None:
     from PySide6.QtCore import QRectF, Qt
     from PySide6.QtGui import QImage, QPainter
