@@ -70,3 +70,20 @@ def test_the_smoke_check_accepts_real_exports_and_refuses_broken_ones(
     path.write_bytes(data.replace(build.SMOKE_NAME.encode(), b"Zoe Muller")
                      .replace(b"/FontFile2", b"/FontFile0")[: len(data) * 9 // 10])
     assert build._smoke_file_problem(fmt, path) is not None
+
+
+def test_an_installed_package_has_every_file_of_resources() -> None:
+    # The eye icons and the translations were missing from a wheel: package-data named
+    # neither folder. Every file the app reads from resources/ must match a pattern.
+    import fnmatch
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = project["tool"]["setuptools"]["package-data"]["resources"]
+    resources = REPO / "resources"
+    wanted = [p.relative_to(resources).as_posix() for p in resources.rglob("*")
+              if p.is_file() and p.suffix not in (".py", ".pyc", ".ts")
+              and "__pycache__" not in p.parts]
+    assert "icons/view-visible.png" in wanted and "translations/clockify_exporter_fr.qm" in wanted
+    missing = [name for name in wanted
+               if not any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)]
+    assert missing == []
