@@ -108,7 +108,7 @@ def error_from(server: Server, status: int, message: str, code: int | None,
     where = server.label
     details = f"HTTP {status} from {path}: {message or '(no message)'} (code {code})"
     kwargs: dict[str, Any] = dict(status=status, code=code, server_message=message,
-                                  details=details, server_label=where)
+                                  details=details, server=server)
     if status == 401:
         if code == 1000:
             return AuthenticationError(
@@ -148,7 +148,7 @@ def redirect_error(server: Server, resp: requests.Response, path: str) -> Server
         "does not follow redirects, so your API key stays with the server you chose.",
         "Check the server address: it should be the Clockify server itself.",
         details=f"HTTP {resp.status_code} from {path}",
-        reason=ServerProblem.REDIRECT, host=host, server_label=server.label,
+        reason=ServerProblem.REDIRECT, host=host, server=server,
     )
 
 

@@ -198,14 +198,14 @@ class ClockifyClient:
                     f"{budget:.0f} s.",
                     "Check your internet connection and try again in a few minutes.",
                     details=f"{method} {url_path(url)}: {failures} attempt(s); last: {reason}",
-                    kind=ErrorKind.TIMEOUT, server_label=self.server.label,
+                    kind=ErrorKind.TIMEOUT, server=self.server,
                 ) from None
             if failures >= self.retry.attempts:
                 raise NetworkError(
                     f"Clockify at {self.server.label} kept failing: {reason}.",
                     "Check your internet connection and try again in a few minutes.",
                     details=f"{method} {url_path(url)} failed {failures} times; last: {reason}",
-                    kind=kind_of(failure), server_label=self.server.label,
+                    kind=kind_of(failure), server=self.server,
                     status=failure.status if isinstance(failure, ServerTrouble) else None,
                 ) from None
             with self._rng_lock:
@@ -243,7 +243,7 @@ class ClockifyClient:
                 f"Clockify at {self.server.label} sent an answer that cannot be used: {exc}.",
                 "Try again later; if it keeps happening, export a shorter range.",
                 details=f"{method} {path}: {exc}",
-                kind=ErrorKind.BROKEN_ANSWER, server_label=self.server.label,
+                kind=ErrorKind.BROKEN_ANSWER, server=self.server,
             ) from None
         except _RETRIED:
             if attempt.aborted == CANCELLED or self.pacer.cancel.is_set():

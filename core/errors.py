@@ -2,7 +2,7 @@
 
 The CLI maps each class to its own exit code and prints `message` and `hint`. The window
 words each error itself, in the user's language, from its machine-readable `kind` and the
-fields next to it (`status`, `path`, `server_label`, and a `reason` where one kind has
+fields next to it (`status`, `path`, `server`, and a `reason` where one kind has
 several causes), and keeps `details` for the "copy details" button. No error ever carries
 the API key.
 """
@@ -12,7 +12,10 @@ from __future__ import annotations
 import traceback
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # core.servers raises these errors: no import at run time
+    from core.servers import Server
 
 
 class ErrorKind(StrEnum):
@@ -97,6 +100,9 @@ class ExporterError(Exception):
     exit_code = EXIT_FAILURE
     title = "Export failed"
     kind: ErrorKind = ErrorKind.UNEXPECTED
+    # The server that was asked or chosen, for errors that name one: front ends word its
+    # name themselves (gui/wording.server_name); `server_label` is core's English name.
+    server: Server | None = None
 
     def __init__(self, message: str, hint: str = "", *, details: str = "") -> None:
         super().__init__(message)
@@ -106,6 +112,10 @@ class ExporterError(Exception):
 
     def __str__(self) -> str:
         return f"{self.message} {self.hint}".strip()
+
+    @property
+    def server_label(self) -> str:
+        return self.server.label if self.server is not None else ""
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Errors cross from the export process to the window (core.export_process) as
@@ -134,7 +144,7 @@ class ServerConfigError(ExporterError):
 
     `reason` (None: only core's sentence says it, for what the window never offers) and the
     values its sentence names: `address` as typed (control characters escaped), `host`,
-    `port`, and `server_label`, the server that was chosen.
+    `port`, and `server`, the server that was chosen.
     """
 
     exit_code = EXIT_USAGE
@@ -143,13 +153,13 @@ class ServerConfigError(ExporterError):
 
     def __init__(self, message: str, hint: str = "", *, details: str = "",
                  reason: ServerProblem | None = None, address: str = "", host: str = "",
-                 port: int | None = None, server_label: str = "") -> None:
+                 port: int | None = None, server: Server | None = None) -> None:
         super().__init__(message, hint, details=details)
         self.reason = reason
         self.address = address
         self.host = host
         self.port = port
-        self.server_label = server_label
+        self.server = server
 
 
 class UsageError(ExporterError):
@@ -188,13 +198,13 @@ class ClockifyError(ExporterError):
         code: int | None = None,
         server_message: str = "",
         details: str = "",
-        server_label: str = "",
+        server: Server | None = None,
     ) -> None:
         super().__init__(message, hint, details=details)
         self.status = status
         self.code = code
         self.server_message = server_message
-        self.server_label = server_label  # where Clockify was asked
+        self.server = server  # where Clockify was asked
 
 
 class AuthenticationError(ClockifyError):
@@ -259,7 +269,7 @@ class NetworkError(ExporterError):
     """Connection failures, timeouts, 5xx and broken bodies that outlived every retry.
 
     `kind` says which of them (NETWORK, TIMEOUT, SERVER, BROKEN_ANSWER), `status` the last
-    HTTP status of a server error and `server_label` where Clockify was asked.
+    HTTP status of a server error and `server` where Clockify was asked.
     """
 
     exit_code = EXIT_NETWORK
@@ -267,11 +277,11 @@ class NetworkError(ExporterError):
 
     def __init__(self, message: str, hint: str = "", *, details: str = "",
                  kind: ErrorKind = ErrorKind.NETWORK, status: int | None = None,
-                 server_label: str = "") -> None:
+                 server: Server | None = None) -> None:
         super().__init__(message, hint, details=details)
         self.kind = kind
         self.status = status
-        self.server_label = server_label
+        self.server = server
 
 
 class DataError(ExporterError):

@@ -118,7 +118,7 @@ class Server:
                 "This is a bug or a server that redirects elsewhere; check the server "
                 "address.",
                 reason=ServerProblem.OTHER_HOST, host=origin[1] if origin else "",
-                server_label=self.label,
+                server=self,
             )
 
 

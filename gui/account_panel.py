@@ -6,7 +6,7 @@ import contextlib
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,14 +35,6 @@ log = logging.getLogger(__name__)
 
 API_KEYS_URL = "https://app.clockify.me/manage-api-keys"
 _SUBDOMAIN = "subdomain"
-# core.servers.REGION_LABELS, marked for translation.
-_REGION_NAMES = {
-    "global": QT_TRANSLATE_NOOP("AccountPanel", "Global"),
-    "eu": QT_TRANSLATE_NOOP("AccountPanel", "EU (Germany)"),
-    "us": QT_TRANSLATE_NOOP("AccountPanel", "USA"),
-    "uk": QT_TRANSLATE_NOOP("AccountPanel", "UK"),
-    "au": QT_TRANSLATE_NOOP("AccountPanel", "Australia"),
-}
 _CUSTOM = "custom"
 class AccountPanel(QGroupBox):
     """Server choice, API key, sign-in status and the workspace list."""
@@ -350,22 +342,14 @@ class AccountPanel(QGroupBox):
         return key
 
     def _server_name(self, server: Server) -> str:
-        """A server as the window names it: core's label, with its words translated."""
-        if server is self._demo:
-            return self.tr("Demo server ({address})").format(address=server.root_url)
-        region = server.region or ("global" if server.kind == "global" else None)
-        if region in _REGION_NAMES:
-            name = QCoreApplication.translate("AccountPanel", str(_REGION_NAMES[region]))
-            return f"{name} ({server.root_url.split('://', 1)[-1]})"
-        return server.label  # a subdomain or an address: no words to translate
+        return wording.server_name(server, self._demo)
 
     def _fill_servers(self) -> None:
         if self._demo is not None:
             self.server_combo.addItem(self._server_name(self._demo), "demo")
             return
         for region in REGION_LABELS:
-            label = QCoreApplication.translate("AccountPanel", str(_REGION_NAMES[region]))
-            self.server_combo.addItem(label, region)
+            self.server_combo.addItem(wording.region_name(region), region)
         self.server_combo.addItem(self.tr("Subdomain (Enterprise)"), _SUBDOMAIN)
         self.server_combo.addItem(self.tr("Custom server address"), _CUSTOM)
 

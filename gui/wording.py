@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any, assert_never
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from core.errors import (
-    ClockifyError,
     CredentialError,
     ErrorKind,
     ExporterError,
@@ -48,6 +47,7 @@ if TYPE_CHECKING:
     # Imported where an export or its plan is worded: core.planning (with core.render's
     # choice) is not needed by the window's first paint (~6 ms frozen).
     from core.planning import ExportPlan, ExportRequest, Progress, Verification
+    from core.servers import Server
 
 
 def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -117,6 +117,33 @@ _TITLES = {
 }
 
 
+# core.servers.REGION_LABELS, marked for translation: the server list and every sentence
+# that names a server say them alike.
+_REGION_NAMES = {
+    "global": QT_TRANSLATE_NOOP("", "Global"),
+    "eu": QT_TRANSLATE_NOOP("", "EU (Germany)"),
+    "us": QT_TRANSLATE_NOOP("", "USA"),
+    "uk": QT_TRANSLATE_NOOP("", "UK"),
+    "au": QT_TRANSLATE_NOOP("", "Australia"),
+}
+
+
+def region_name(region: str) -> str:
+    """One of core.servers.REGION_LABELS in the window's language."""
+    return _tr(str(_REGION_NAMES[region]))
+
+
+def server_name(server: Server, demo: Server | None = None) -> str:
+    """A server as the window names it: core's label with its words translated (`demo`:
+    the built-in demo server, if this run has one)."""
+    if demo is not None and server == demo:
+        return _tr("Demo server ({address})").format(address=server.root_url)
+    region = server.region or ("global" if server.kind == "global" else None)
+    if region in _REGION_NAMES:
+        return f"{region_name(region)} ({server.root_url.split('://', 1)[-1]})"
+    return server.label  # a subdomain or an address: no words to translate
+
+
 def error_title(error: ExporterError) -> str:
     return _tr(str(_TITLES[error.kind]))
 
@@ -124,8 +151,7 @@ def error_title(error: ExporterError) -> str:
 def error_text(error: ExporterError) -> tuple[str, str]:
     """What happened and what to do, worded from the error's kind and fields."""
     kind = error.kind
-    server = (error.server_label if isinstance(error, NetworkError | ClockifyError)
-              else "") or "Clockify"
+    server = server_name(error.server) if error.server is not None else "Clockify"
     said = getattr(error, "server_message", "") or ""
     if kind is ErrorKind.NETWORK:
         return (_tr("Could not reach Clockify at {server}: the connection failed or was "
@@ -206,6 +232,7 @@ def _server_text(error: ServerConfigError, reason: ServerProblem) -> tuple[str, 
     # `address` and `host` come from the user or the server: core has escaped control
     # characters, and the labels showing this are plain text.
     address = error.address
+    server = server_name(error.server) if error.server is not None else ""
     if reason is ServerProblem.SUBDOMAIN:
         hint = _tr("Enter only the first part of your workspace address, e.g. acme for "
                    "acme.clockify.me.")
@@ -244,16 +271,16 @@ def _server_text(error: ServerConfigError, reason: ServerProblem) -> tuple[str, 
                 _tr("Enter only the server's root address."))
     if reason is ServerProblem.REDIRECT:
         text = (_tr("{server} answered with a redirect to {host}.").format(
-                    server=error.server_label, host=error.host) if error.host else
-                _tr("{server} answered with a redirect.").format(server=error.server_label))
+                    server=server, host=error.host) if error.host else
+                _tr("{server} answered with a redirect.").format(server=server))
         return (text + " " + _tr("The app does not follow redirects, so your API key stays "
                                  "with the server you chose."),
                 _tr("Check the server address: it should be the Clockify server itself."))
     if reason is ServerProblem.OTHER_HOST:
         text = (_tr("Refusing to send the API key to {host}: it is not {server}.").format(
-                    host=error.host, server=error.server_label) if error.host else
+                    host=error.host, server=server) if error.host else
                 _tr("Refusing to send the API key to an address that is not {server}.").format(
-                    server=error.server_label))
+                    server=server))
         return text, _tr("This is a bug or a server that redirects elsewhere; check the "
                          "server address.")
     assert_never(reason)

@@ -279,6 +279,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Global</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EU (Germany)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo server ({address})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter your workspace&apos;s subdomain.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -654,26 +678,6 @@
 <context>
     <name>AccountPanel</name>
     <message>
-        <source>Global</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>EU (Germany)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>USA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>UK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Australia</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -771,10 +775,6 @@
     </message>
     <message>
         <source>The API key for {server} was forgotten.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demo server ({address})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -279,6 +279,30 @@
         <translation>Saisissez seulement la première partie de l&apos;adresse de votre espace de travail, p. ex. acme pour acme.clockify.me.</translation>
     </message>
     <message>
+        <source>Global</source>
+        <translation>Mondial</translation>
+    </message>
+    <message>
+        <source>EU (Germany)</source>
+        <translation>UE (Allemagne)</translation>
+    </message>
+    <message>
+        <source>USA</source>
+        <translation>États-Unis</translation>
+    </message>
+    <message>
+        <source>UK</source>
+        <translation>Royaume-Uni</translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation>Australie</translation>
+    </message>
+    <message>
+        <source>Demo server ({address})</source>
+        <translation>Serveur de démonstration ({address})</translation>
+    </message>
+    <message>
         <source>Enter your workspace&apos;s subdomain.</source>
         <translation>Saisissez le sous-domaine de votre espace de travail.</translation>
     </message>
@@ -654,26 +678,6 @@
 <context>
     <name>AccountPanel</name>
     <message>
-        <source>Global</source>
-        <translation>Mondial</translation>
-    </message>
-    <message>
-        <source>EU (Germany)</source>
-        <translation>UE (Allemagne)</translation>
-    </message>
-    <message>
-        <source>USA</source>
-        <translation>États-Unis</translation>
-    </message>
-    <message>
-        <source>UK</source>
-        <translation>Royaume-Uni</translation>
-    </message>
-    <message>
-        <source>Australia</source>
-        <translation>Australie</translation>
-    </message>
-    <message>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
@@ -772,10 +776,6 @@
     <message>
         <source>The API key for {server} was forgotten.</source>
         <translation>La clé d&apos;API de {server} a été oubliée.</translation>
-    </message>
-    <message>
-        <source>Demo server ({address})</source>
-        <translation>Serveur de démonstration ({address})</translation>
     </message>
     <message>
         <source>Subdomain (Enterprise)</source>

@@ -26,7 +26,7 @@ from core.errors import (
 )
 from core.export import _free_format_error
 from core.reports import ExportFormat
-from core.servers import custom_server, global_server, subdomain_server
+from core.servers import custom_server, global_server, make_server, subdomain_server
 from tests.core.test_credentials import RaisingKeyring
 
 
@@ -114,7 +114,8 @@ def test_a_free_plan_format_names_the_format() -> None:
 @pytest.mark.parametrize("error", [
     ServerConfigError("bad", "fix", reason=ServerProblem.PORT_RANGE, address="https://h:0",
                       port=0, details="d"),
-    ServerConfigError("redirect", reason=ServerProblem.REDIRECT, host="h", server_label="EU"),
+    ServerConfigError("redirect", reason=ServerProblem.REDIRECT, host="h",
+                      server=make_server("region", "eu")),
     CredentialError("failed", "kept", reason=KeyringProblem.FAILED,
                     action=KeyringAction.DELETE, details="d"),
     PlanLimitError("no CSV", "hint", reason=PlanProblem.FREE_FORMAT, export_format="csv",

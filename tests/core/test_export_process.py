@@ -30,15 +30,16 @@ from core.export_process import (
 )
 from core.planning import ExportRequest
 from core.reports import ExportFormat, ReportKind
-from core.servers import custom_server
+from core.servers import custom_server, make_server
 
 EVERY_SHAPE_OF_ERROR = [
     ExporterError("plain", "a hint", details="more"),
     errors.CancelledError(),
-    errors.NotFoundError("gone", code=3000, status=404, server_label="EU"),
+    errors.NotFoundError("gone", code=3000, status=404, server=make_server("region", "eu")),
     errors.IncompleteError("short", "again", expected=1000, received=999),
     errors.OutputError("full", "free some", path=Path("/x/y.csv"), errno=28),
-    errors.NetworkError("down", kind=ErrorKind.TIMEOUT, status=None, server_label="US"),
+    errors.NetworkError("down", kind=ErrorKind.TIMEOUT, status=None,
+                        server=make_server("region", "us")),
     errors.RateLimitError("slow", status=429, code=None, server_message="Too many"),
 ]
 

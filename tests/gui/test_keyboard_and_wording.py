@@ -19,7 +19,7 @@ from core.errors import ErrorKind, NetworkError, OutputError
 from core.limits import WaitInfo, WaitReason
 from core.planning import ExportPlan, ExportRequest, Phase, Progress
 from core.reports import ExportFormat, ReportKind
-from core.servers import custom_server
+from core.servers import custom_server, global_server
 from core.windows import DateWindow
 from gui import dialogs, settings, wording
 from gui.main_window import MainWindow
@@ -180,7 +180,7 @@ def test_waits_of_many_page_threads_stay_within_ten_signals_a_second(qtbot: QtBo
     (ErrorKind.NETWORK, "connection"), (ErrorKind.TIMEOUT, "in time"),
     (ErrorKind.SERVER, "server error"), (ErrorKind.BROKEN_ANSWER, "garbled")])
 def test_each_connection_failure_has_its_own_sentence(kind: ErrorKind, words: str) -> None:
-    error = NetworkError("x", kind=kind, status=503, server_label="api.clockify.me")
+    error = NetworkError("x", kind=kind, status=503, server=global_server())
     text, hint = wording.error_text(error)
     assert words in text and hint
     others = {wording.error_text(NetworkError("x", kind=k))[0] for k in

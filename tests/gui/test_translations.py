@@ -3,6 +3,7 @@ twice, and core's errors worded by the window in French."""
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -22,9 +23,11 @@ from core.credentials import CredentialStore
 from core.demo import DemoServer
 from core.errors import (
     CredentialError,
+    ErrorKind,
     ExporterError,
     KeyringAction,
     KeyringProblem,
+    NetworkError,
     PlanLimitError,
     PlanProblem,
     ServerConfigError,
@@ -296,8 +299,8 @@ def test_a_plan_limit_at_export_is_said_in_french(
 
 _EVERY_REASON: list[ExporterError] = [
     *(ServerConfigError("CORE", "CORE HINT", reason=reason, address="https://x", host="h",
-                        port=0, server_label="S") for reason in ServerProblem),
-    *(ServerConfigError("CORE", "CORE HINT", reason=reason, server_label="S")
+                        port=0, server=make_server("region", "eu")) for reason in ServerProblem),
+    *(ServerConfigError("CORE", "CORE HINT", reason=reason, server=make_server("region", "eu"))
       for reason in (ServerProblem.REDIRECT, ServerProblem.OTHER_HOST)),  # no host known
     *(CredentialError("CORE", "CORE HINT", reason=reason, action=action)
       for reason in KeyringProblem for action in KeyringAction),
@@ -332,3 +335,20 @@ def test_servers_are_named_in_french(qtbot: QtBot, french: None, make_window: Wi
     assert panel.status_label.text().endswith(
         f" sur Serveur de démonstration ({demo_server.root_url}).")
     assert panel._server_name(make_server("region", "eu")) == "UE (Allemagne) (euc1.clockify.me)"
+
+
+def test_errors_name_their_server_in_french(french: None) -> None:
+    # Errors carry the server itself, not core's English label: a French sentence names
+    # it in French, as the server list does.
+    eu = make_server("region", "eu")
+    text, _hint = wording.error_text(NetworkError("CORE", kind=ErrorKind.TIMEOUT, server=eu))
+    assert "UE (Allemagne) (euc1.clockify.me)" in text and "EU (Germany)" not in text
+    redirect = ServerConfigError("CORE", reason=ServerProblem.REDIRECT, host="evil.example",
+                                 server=eu)
+    assert "UE (Allemagne) (euc1.clockify.me)" in wording.error_text(redirect)[0]
+    # Across the export process (a pickle), the demo server is still the demo server.
+    demo = custom_server("http://127.0.0.1:8080")
+    crossed = pickle.loads(pickle.dumps(NetworkError("CORE", server=demo)))
+    assert crossed.server is not None
+    assert wording.server_name(crossed.server, demo) == (
+        "Serveur de démonstration (http://127.0.0.1:8080)")
