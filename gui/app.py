@@ -294,7 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     assert isinstance(app, QApplication)
-    app.setWindowIcon(app_icon())
+    icon = app_icon()  # one icon for the app and its window
+    app.setWindowIcon(icon)
     # Wayland and GNOME match the window to resources/clockify-report-exporter.desktop.
     QGuiApplication.setDesktopFileName(APP_ID)
 
@@ -317,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
             settings = AppSettings()
         install_translators(app, language_for(settings.text("language")))
         window = MainWindow(settings, None if demo else CredentialStore(),
-                            (demo.server, demo.api_key) if demo else None, app_icon())
+                            (demo.server, demo.api_key) if demo else None, icon)
         smoke = None
         if args.smoke_test:  # the exported file stays, for whoever checks it
             smoke = SmokeTest(window, Path(tempfile.mkdtemp(prefix="clockify-smoke-")))
