@@ -237,16 +237,20 @@ def test_the_windows_own_requests_to_the_workspace_are_told_to_the_child(
     window.projects(demo.paid_workspace_id)  # before the export: in the spec
     running = Running(ExportProcess(spec))
     try:
-        wait_for(2)
-        window.tags(demo.paid_workspace_id)  # while it runs: told at once
-        window.clients(demo.paid_workspace_id)
-        window.projects(demo.free_workspace_id)  # another workspace: not the child's
-        wait_for(4)
+        try:
+            wait_for(2)
+            window.tags(demo.paid_workspace_id)  # while it runs: told at once
+            window.clients(demo.paid_workspace_id)
+            window.projects(demo.free_workspace_id)  # another workspace: not the child's
+            wait_for(4)
+        finally:
+            running.process.cancel()
+            window.close()
+        # The child's last log line comes just before its outcome: listen until that.
+        outcome = running.result()
     finally:
-        running.process.cancel()
-        window.close()
         logger.removeHandler(handler)
-    assert isinstance(running.result(), CancelledError)
+    assert isinstance(outcome, CancelledError)
     starts, newest = heard[:2]
     assert int(starts.split()[1]) >= 1 and float(newest.split()[1]) < 30
     assert heard[2:] == ["window started one", "window started one", "then b'x'"]
