@@ -338,7 +338,7 @@ class MainWindow(QMainWindow):
         log.info("export %s %s %s..%s", kind_name(self.report_tabs.kind()),
                  self.export_panel.fmt().value, self.date_panel.start_date(),
                  self.date_panel.end_date())
-        self.threads.start(worker)
+        self.threads.start(worker.job, worker.receive, worker.done.emit)
         return worker
 
     def is_exporting(self) -> bool:

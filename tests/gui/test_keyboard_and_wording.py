@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QStandardPaths, Qt, QUrl
@@ -25,7 +26,7 @@ from gui import dialogs, settings, wording
 from gui.main_window import MainWindow
 from gui.pick_list_button import PickListButton
 from gui.platform_check import xcb_problem
-from gui.worker import ExportWorker
+from gui.worker import ExportJob
 
 # The real dialog functions, taken before the autouse fixture replaces them.
 REAL_CONFIRM = dialogs.confirm_cancel_on_close
@@ -135,43 +136,42 @@ def test_progress_is_worded_in_items_with_elapsed_time_and_estimate() -> None:
     assert wording.time_text(60, 0.25) == "Elapsed 1:00 · about 3 min left"
 
 
-def clocked_worker() -> tuple[ExportWorker, list[float]]:
-    """A worker that is never started, on a clock the test moves (now[0], in seconds)."""
+def clocked_job() -> tuple[ExportJob, list[float], list[tuple[str, Any]]]:
+    """A job that is never started, on a clock the test moves (now[0], in seconds), and
+    what it tells."""
     request = ExportRequest("ws", ReportKind.DETAILED, ExportFormat.JSON, date(2026, 1, 1),
                             date(2026, 1, 2), Path("x.json"))
-    worker = ExportWorker(Connection(custom_server("http://127.0.0.1:9"), "k"), request)
+    job = ExportJob(Connection(custom_server("http://127.0.0.1:9"), "k"), request)
     now = [0.0]
-    worker.clock = lambda: now[0]
-    return worker, now
+    told: list[tuple[str, Any]] = []
+    job.clock = lambda: now[0]
+    job.tell = lambda what, payload: told.append((what, payload))
+    return job, now, told
 
 
-def test_progress_signals_are_coalesced_to_ten_a_second(qtbot: QtBot) -> None:
-    worker, now = clocked_worker()
-    sent: list[Progress] = []
-    worker.progress_changed.connect(sent.append)
+def test_progress_reports_are_coalesced_to_ten_a_second() -> None:
+    job, now, told = clocked_job()
     for n in range(1000):  # a thousand pages in one second
         now[0] = n / 1000
-        worker._on_progress(Progress(Phase.FETCHING, "", entries_written=n))
-    assert 9 <= len(sent) <= 11
-    worker._flush()
-    assert sent[-1].entries_written == 999  # the last word is never lost
+        job.on_progress(Progress(Phase.FETCHING, "", entries_written=n))
+    assert 9 <= len(told) <= 11 and {what for what, _ in told} == {"progress"}
+    job.flush()
+    assert told[-1][1].entries_written == 999  # the last word is never lost
 
 
-def test_waits_of_many_page_threads_stay_within_ten_signals_a_second(qtbot: QtBot) -> None:
-    worker, now = clocked_worker()
-    sent: list[Progress] = []
-    waits: list[WaitInfo] = []
-    worker.progress_changed.connect(sent.append)
-    worker.waiting.connect(waits.append)
+def test_waits_of_many_page_threads_stay_within_ten_reports_a_second() -> None:
+    job, now, told = clocked_job()
     wait = WaitInfo(WaitReason.RATE_LIMIT, 1.0, datetime.now(), "")
     for n in range(1000):  # sixteen threads: fetching and waiting alternate all second
         now[0] = n / 1000
         phase = Phase.WAITING if n % 2 else Phase.FETCHING
-        worker._on_progress(Progress(phase, "", entries_written=n,
-                                     wait=wait if phase is Phase.WAITING else None))
+        job.on_progress(Progress(phase, "", entries_written=n,
+                                 wait=wait if phase is Phase.WAITING else None))
+    sent = [payload for what, payload in told if what == "progress"]
+    waits = [payload for what, payload in told if what == "waiting"]
     assert 9 <= len(sent) <= 11 and 9 <= len(waits) <= 11
-    worker._on_progress(Progress(Phase.WRITING, ""))  # a new stage is said at once
-    assert sent[-1].phase is Phase.WRITING
+    job.on_progress(Progress(Phase.WRITING, ""))  # a new stage is said at once
+    assert told[-1][1].phase is Phase.WRITING
 
 
 # ---- 9: errors by kind ------------------------------------------------------------------
