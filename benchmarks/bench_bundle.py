@@ -1,14 +1,19 @@
 """Bundle size and start time of the frozen app against a bare PySide6 window frozen alike.
 
-    python benchmarks/bench_bundle.py [--runs 5] [--rebuild]
+    python benchmarks/bench_bundle.py [--runs 5] [--rebuild] [--apps ours bare]
 
-Builds (or reuses) two onedir bundles with the same spec rules (build_scripts/trim.py):
+Builds (or reuses) onedir bundles with the same spec rules (build_scripts/trim.py):
 
 * ours: ``dist/ClockifyExporter`` from ``build_scripts/build.py --skip-archive``
-* bare: ``build/bench/dist/bare`` from ``benchmarks/bench_bundle_bare.spec`` (QMainWindow + label)
+* bare: ``build/bench/dist/bare`` from ``benchmarks/bench_bundle_baseline.spec``
+  (QMainWindow + label: the goal's baseline)
+* form: ``build/bench/dist/form``, the same spec with benchmarks/bench_bundle_form_app.py:
+  the widgets of our first screen in plain PySide6. ``--apps ours form`` prices our Python
+  on top of Qt's widgets; ``--apps form bare`` prices those widgets.
 
-and prints, as medians of ``--runs`` runs after one warm-up run (the two apps take turns, so
-a load swing on a shared machine hits both alike):
+and compares the two ``--apps`` (default: ours against bare), printing, as medians of
+``--runs`` runs after one warm-up run (the two apps take turns, so a load swing on a shared
+machine hits both alike):
 
 * size: apparent bytes of the onedir (what a user downloads unpacked);
 * ``--version`` wall time: process start → exit after every top-level import (both entry
@@ -63,9 +68,8 @@ if str(REPO_ROOT) not in sys.path:
 from build_scripts import appinfo  # noqa: E402
 
 BENCH_DIR = REPO_ROOT / "build" / "bench"
-BARE_DIST = BENCH_DIR / "dist" / "bare"
-BARE_SPEC = REPO_ROOT / "benchmarks" / "bench_bundle_bare.spec"
-BARE_TITLE = "bench-bare-window"
+BASELINE_SPEC = REPO_ROOT / "benchmarks" / "bench_bundle_baseline.spec"
+BASELINES = {"bare": "bench-bare-window", "form": "bench-form-window"}  # name: window title
 OURS_TITLE = appinfo.app_info().name
 SIZE_GOAL = 1.3
 TIME_GOAL = 1.3  # issue 11 (the first packaging issue asked 1.2)
@@ -76,28 +80,28 @@ def exe(directory: Path, name: str) -> Path:
     return directory / (f"{name}.exe" if sys.platform == "win32" else name)
 
 
-def ours_exe() -> Path:
-    return exe(appinfo.DIST_DIR / appinfo.DIST_NAME, appinfo.GUI_EXE_NAME)
+def app_exe(app: str) -> Path:
+    if app == "ours":
+        return exe(appinfo.DIST_DIR / appinfo.DIST_NAME, appinfo.GUI_EXE_NAME)
+    return exe(BENCH_DIR / "dist" / app, app)
 
 
-def bare_exe() -> Path:
-    return exe(BARE_DIST, "bare")
+def app_title(app: str) -> str:
+    return OURS_TITLE if app == "ours" else BASELINES[app]
 
 
-def build_bare() -> float:
+def build(app: str) -> float:
     started = time.monotonic()
-    subprocess.run(
-        [sys.executable, "-m", "PyInstaller", str(BARE_SPEC), "--noconfirm", "--log-level",
-         "WARN", "--distpath", str(BENCH_DIR / "dist"), "--workpath", str(BENCH_DIR / "work")],
-        check=True, cwd=REPO_ROOT,
-    )
-    return time.monotonic() - started
-
-
-def build_ours() -> float:
-    started = time.monotonic()
-    subprocess.run([sys.executable, str(REPO_ROOT / "build_scripts" / "build.py"),
-                    "--skip-archive"], check=True, cwd=REPO_ROOT)
+    if app == "ours":
+        subprocess.run([sys.executable, str(REPO_ROOT / "build_scripts" / "build.py"),
+                        "--skip-archive"], check=True, cwd=REPO_ROOT)
+    else:
+        subprocess.run(
+            [sys.executable, "-m", "PyInstaller", str(BASELINE_SPEC), "--noconfirm",
+             "--log-level", "WARN", "--distpath", str(BENCH_DIR / "dist"),
+             "--workpath", str(BENCH_DIR / "work" / app)],
+            check=True, cwd=REPO_ROOT, env={**os.environ, "BENCH_BASELINE": app},
+        )
     return time.monotonic() - started
 
 
@@ -363,19 +367,19 @@ def time_x11_window(executable: Path, home: Path, screen: Screen, title: str,
                         time.sleep(0.01)
 
 
-def paired_ratios(ours: list[float], bare: list[float]) -> str:
-    """Each run of ours over the bare run next to it: both met the same load, so on a
-    shared machine whose speed swings these ratios scatter less than the times do."""
-    ratios = sorted(o / b for o, b in zip(ours, bare, strict=True))
+def paired_ratios(first: list[float], second: list[float]) -> str:
+    """Each run of the first app over the second's run next to it: both met the same load,
+    so on a shared machine whose speed swings these ratios scatter less than the times do."""
+    ratios = sorted(a / b for a, b in zip(first, second, strict=True))
     low, _median, high = statistics.quantiles(ratios, n=4)
-    return (f"ratio of each run to the bare one beside it: median "
+    return (f"ratio of each run to the other app's beside it: median "
             f"{statistics.median(ratios):.2f}x, quartiles {low:.2f}x–{high:.2f}x")
 
 
-def ratio(ours: float | None, bare: float | None) -> str:
-    if ours is None or bare is None or bare == 0:
+def ratio(first: float | None, second: float | None) -> str:
+    if first is None or second is None or second == 0:
         return "n/a"
-    return f"{ours / bare:.2f}x"
+    return f"{first / second:.2f}x"
 
 
 def seconds(value: float | None) -> str:
@@ -383,62 +387,69 @@ def seconds(value: float | None) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Compare the frozen app with a bare window.")
+    parser = argparse.ArgumentParser(description="Compare the frozen app with baseline windows.")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per measurement")
     parser.add_argument("--rebuild", action="store_true", help="rebuild both bundles first")
+    parser.add_argument("--apps", nargs=2, choices=("ours", *BASELINES), default=["ours", "bare"],
+                        metavar=("FIRST", "SECOND"),
+                        help="the two bundles to compare (ours, bare, form): FIRST over SECOND")
     args = parser.parse_args(argv)
+    first, second = args.apps
+    goals = args.apps == ["ours", "bare"]  # the goals are ours against the bare window
 
-    if args.rebuild or not bare_exe().is_file():
-        print(f"building bare bundle … {build_bare():.1f} s", flush=True)
-    if args.rebuild or not ours_exe().is_file():
-        print(f"building our bundle … {build_ours():.1f} s", flush=True)
+    for app in (second, first):
+        if args.rebuild or not app_exe(app).is_file():
+            print(f"building the {app} bundle … {build(app):.1f} s", flush=True)
 
-    ours_dir, bare_dir = ours_exe().parent, bare_exe().parent
-    ours_size, bare_size = apparent_size(ours_dir), apparent_size(bare_dir)
+    first_dir, second_dir = app_exe(first).parent, app_exe(second).parent
+    first_size, second_size = apparent_size(first_dir), apparent_size(second_dir)
     rows: list[tuple[str, str, str, str, str]] = [
-        ("bundle size (MiB)", f"{ours_size / 2**20:.1f}", f"{bare_size / 2**20:.1f}",
-         ratio(ours_size, bare_size), f"<= {SIZE_GOAL}x"),
+        ("bundle size (MiB)", f"{first_size / 2**20:.1f}", f"{second_size / 2**20:.1f}",
+         ratio(first_size, second_size), f"<= {SIZE_GOAL}x" if goals else ""),
     ]
     details: list[str] = []
     with tempfile.TemporaryDirectory(prefix="bench-bundle-") as tmp:
-        home_ours, home_bare = Path(tmp) / "ours", Path(tmp) / "bare"
-        home_ours.mkdir()
-        home_bare.mkdir()
+        home_first, home_second = Path(tmp) / "first", Path(tmp) / "second"
+        home_first.mkdir()
+        home_second.mkdir()
 
         measurements: list[tuple[tuple[str, ...], Callable[[], tuple[float, ...] | None],
                                  Callable[[], tuple[float, ...] | None]]] = [
             (("--version wall",),
-             lambda: time_version(ours_exe(), home_ours),
-             lambda: time_version(bare_exe(), home_bare)),
+             lambda: time_version(app_exe(first), home_first),
+             lambda: time_version(app_exe(second), home_second)),
         ]
         with xvfb() as screen:
             if screen is not None:
                 measurements.append((
                     ("X window mapped, X11 (Xvfb)", "first paint, X11 (Xvfb)"),
-                    lambda: time_x11_window(ours_exe(), home_ours, screen, OURS_TITLE, []),
-                    lambda: time_x11_window(bare_exe(), home_bare, screen, BARE_TITLE, []),
+                    lambda: time_x11_window(app_exe(first), home_first, screen,
+                                            app_title(first), []),
+                    lambda: time_x11_window(app_exe(second), home_second, screen,
+                                            app_title(second), []),
                 ))
-            for labels, measure_ours, measure_bare in measurements:
-                samples = interleaved_samples(args.runs, measure_ours, measure_bare)
+            for labels, measure_first, measure_second in measurements:
+                samples = interleaved_samples(args.runs, measure_first, measure_second)
                 for index, label in enumerate(labels):
-                    ours_samples = [run[index] for run in samples[0]] if samples else []
-                    bare_samples = [run[index] for run in samples[1]] if samples else []
-                    ours_median = statistics.median(ours_samples) if ours_samples else None
-                    bare_median = statistics.median(bare_samples) if bare_samples else None
+                    first_samples = [run[index] for run in samples[0]] if samples else []
+                    second_samples = [run[index] for run in samples[1]] if samples else []
+                    first_median = statistics.median(first_samples) if first_samples else None
+                    second_median = statistics.median(second_samples) if second_samples else None
                     # The goal is for what a user sees: the first paint (and --version).
-                    goal = "" if label.startswith("X window") else f"<= {TIME_GOAL}x"
-                    rows.append((label, seconds(ours_median), seconds(bare_median),
-                                 ratio(ours_median, bare_median), goal))
-                    details.append(f"{label}: ours {[round(v, 3) for v in ours_samples]}, "
-                                   f"bare {[round(v, 3) for v in bare_samples]}")
-                    if len(ours_samples) >= 4:
-                        details.append(f"{label}: {paired_ratios(ours_samples, bare_samples)}")
+                    goal = ("" if label.startswith("X window") or not goals
+                            else f"<= {TIME_GOAL}x")
+                    rows.append((label, seconds(first_median), seconds(second_median),
+                                 ratio(first_median, second_median), goal))
+                    details.append(f"{label}: {first} {[round(v, 3) for v in first_samples]}, "
+                                   f"{second} {[round(v, 3) for v in second_samples]}")
+                    if len(first_samples) >= 4:
+                        details.append(f"{label}: {paired_ratios(first_samples, second_samples)}")
 
-    header = ("measure", "ours", "bare", "ratio", "goal")
+    header = ("measure", first, second, "ratio", "goal" if goals else "")
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(5)]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
-    print(f"\nmedian of {args.runs} runs (ours and bare in turn) after one warm-up, "
+    print(f"\nmedian of {args.runs} runs ({first} and {second} in turn) after one warm-up, "
           f"load average {' '.join(f'{v:.2f}' for v in os.getloadavg())}; samples:")
     for line in details:
         print(f"  {line}")

@@ -27,8 +27,8 @@ def test_spec_compiles_and_uses_the_shared_helpers() -> None:
         assert name in source, f"the spec no longer uses {name}"
 
 
-def test_bare_benchmark_spec_compiles() -> None:
-    spec = REPO / "benchmarks" / "bench_bundle_bare.spec"
+def test_baseline_benchmark_spec_compiles() -> None:
+    spec = REPO / "benchmarks" / "bench_bundle_baseline.spec"
     compile(spec.read_text(encoding="utf-8"), str(spec), "exec")
 
 
