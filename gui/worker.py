@@ -47,6 +47,7 @@ log = logging.getLogger(__name__)
 PROGRESS_INTERVAL = 0.1  # seconds between two progress reports while pages come in
 
 Tell = Callable[[str, Any], None]  # what a job says, and its payload, to the GUI thread
+_ENDED = "\0ended"  # told by _run after the job, whatever the job told before
 
 
 def _nobody(what: str, _payload: Any) -> None:
@@ -307,9 +308,9 @@ class WorkerThreads(QObject):
         with contextlib.suppress(OSError):  # drained (BlockingIOError), or closed
             while self._reader.recv(4096):
                 pass
-        self.deliver()
+        self._deliver()
 
-    def deliver(self) -> None:
+    def _deliver(self) -> None:
         """Hand every message told so far to its receiver."""
         if self._outbox is None:
             return
@@ -346,9 +347,6 @@ class WorkerThreads(QObject):
         for key in [k for k, r in self._running.items() if not r.thread.is_alive()]:
             del self._running[key]
         return not self._running
-
-
-_ENDED = "\0ended"  # told by _run after the job, whatever it told before
 
 
 def _run(job: Job, outbox: _Outbox, key: int) -> None:  # the job's thread

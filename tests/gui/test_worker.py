@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import queue
+import sys
 import threading
 import types
 from collections.abc import Iterator
@@ -104,8 +105,7 @@ def test_job_threads_never_call_qt(qtbot: QtBot, connection: Connection,
 
 def _reachable_qt_objects(root: object) -> list[QObject]:
     """QObjects reachable by references from `root`, modules and classes not followed."""
-    module_dicts = {id(vars(m)) for m in list(__import__("sys").modules.values())
-                    if m is not None}
+    module_dicts = {id(vars(m)) for m in list(sys.modules.values()) if m is not None}
     seen: set[int] = set()
     found: list[QObject] = []
     todo = [root]
